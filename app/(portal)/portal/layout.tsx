@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitch } from "@/components/layout/language-switch";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { navigationFor } from "@/lib/features/home/navigation";
+import { requireUser } from "@/lib/server/auth/session";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const items = navigationFor(user);
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="bg-brand-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+          <Link href="/portal" className="py-2 text-lg font-bold text-white no-underline">
+            {t("app.shortName")}
+          </Link>
+          <div className="flex flex-wrap items-center gap-1">
+            <span className="px-2 text-sm text-brand-100" data-testid="current-user">
+              {user.name} · {t(`roles.${user.role}`)}
+            </span>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
+        </div>
+        <nav aria-label={t("nav.mainMenu")} className="border-t border-brand-700">
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+            {items.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  className="block min-h-11 whitespace-nowrap px-3 py-3 text-sm font-medium text-white no-underline hover:bg-brand-700"
+                >
+                  {t(item.labelKey)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

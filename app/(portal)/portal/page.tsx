@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { getOverview, getOwnKanwil, getOwnVillage } from "@/lib/features/home/queries";
+import { getOffice } from "@/lib/features/offices/queries";
+import { requireUser } from "@/lib/server/auth/session";
+import { Overview } from "./_components/overview";
+import { VillageHome } from "./_components/village-home";
+
+export const metadata: Metadata = { title: "Portal" };
+
+/** Each role lands here and sees its own level: nation, province, office or village. */
+export default async function PortalHomePage() {
+  const user = await requireUser();
+  const t = await getTranslations("home");
+
+  if (user.role === "VILLAGE") return <VillageHome village={await getOwnVillage(user)} />;
+
+  const overview = await getOverview(user);
+  let title: string;
+  if (user.role === "NATIONAL_ADMIN") title = t("nationalTitle");
+  else if (user.role === "REGIONAL_OVERSEER") title = t("regionalTitle", { kanwil: (await getOwnKanwil(user)).name });
+  else title = t("officeTitle", { office: (await getOffice(user, user.officeId ?? "")).name });
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">{title}</h1>
+        <p className="text-slate-700">{t("greeting", { name: user.name })}</p>
+      </div>
+      <Overview overview={overview} showOffices={user.role === "NATIONAL_ADMIN" || user.role === "REGIONAL_OVERSEER"} />
+    </div>
+  );
+}

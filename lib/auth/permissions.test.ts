@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { can, ROLE_PERMISSIONS, scopeFor } from "@/lib/auth/permissions";
+
+describe("permission map", () => {
+  it("lets only admins manage accounts, at their own level", () => {
+    expect(scopeFor("NATIONAL_ADMIN", "manage:user")).toBe("any");
+    expect(scopeFor("OFFICE_ADMIN", "manage:user")).toBe("own-office");
+    expect(scopeFor("OFFICE_OFFICER", "manage:user")).toBeNull();
+    expect(scopeFor("REGIONAL_OVERSEER", "manage:user")).toBeNull();
+    expect(scopeFor("VILLAGE", "manage:user")).toBeNull();
+  });
+
+  it("keeps overseers read-only", () => {
+    for (const permission of ROLE_PERMISSIONS.REGIONAL_OVERSEER) {
+      expect(permission).toMatch(/^(read|export):/);
+    }
+  });
+
+  it("lets a village account change its contacts and nothing else", () => {
+    const writes = ROLE_PERMISSIONS.VILLAGE.filter((p) => !p.startsWith("read:"));
+    expect(writes).toEqual(["create:contact:own-village", "update:contact:own-village"]);
+  });
+
+  it("reserves publishing material for admins", () => {
+    expect(can("OFFICE_OFFICER", "publish:material")).toBe(false);
+    expect(scopeFor("OFFICE_ADMIN", "publish:material")).toBe("own-office");
+    expect(scopeFor("NATIONAL_ADMIN", "publish:material")).toBe("any");
+  });
+
+  it("returns the broadest scope a role holds", () => {
+    expect(scopeFor("REGIONAL_OVERSEER", "read:village")).toBe("own-region");
+    expect(scopeFor("VILLAGE", "read:village")).toBe("own-village");
+  });
+});

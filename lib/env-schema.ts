@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+/**
+ * Environment variables, parsed once. Shared by the server (lib/server/env.ts) and the
+ * start script, which checks the same rules before it launches anything.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is required (postgresql://user:password@host:port/database)" })
+      .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL must start with postgresql://"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    /** Public base URL, used in QR codes, links in exports and next-auth callbacks. */
+    APP_URL: z.url("APP_URL must be a full URL, e.g. https://desabinaan.imigrasi.go.id").optional(),
+    /** Set by `npm start` when it runs the embedded demo database. */
+    DEMO_MODE: z.enum(["0", "1"]).default("0"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "AUTH_SECRET is required in production (generate one with: openssl rand -base64 32)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function formatEnvError(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "env"}: ${i.message}`).join("; ");
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) throw new Error(`Invalid configuration: ${formatEnvError(result.error)}`);
+  return result.data;
+}

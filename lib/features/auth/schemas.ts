@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+// Messages are catalogue keys (validation.*), translated where they are shown.
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "validation.required")
+  .max(254, "validation.tooLong")
+  .pipe(z.email("validation.email"));
+
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+});
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const passwordSchema = z
+  .string()
+  .min(10, "validation.passwordTooShort")
+  .max(200, "validation.tooLong");

@@ -1,0 +1,46 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { SessionUser } from "@/lib/server/scope";
+
+type Tx = Pick<Prisma.TransactionClient, "auditLog">;
+
+/**
+ * Appends one entry to the audit log, inside the caller's transaction so that the change
+ * and its record commit together. The table refuses UPDATE and DELETE (see the migration).
+ */
+export async function recordAudit(
+  tx: Tx,
+  actor: SessionUser,
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: string;
+    officeId: string | null;
+    changes?: { before?: unknown; after?: unknown };
+  },
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.id,
+      actorRole: actor.role,
+      officeId: entry.officeId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      changes: (entry.changes ?? undefined) as Prisma.InputJsonValue | undefined,
+    },
+  });
+}
+
+/** Only the fields whose values differ, as { before, after }. */
+export function diffFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { scopeFor, type PermissionKey, type Scope } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/server/errors";
+
+/** The signed-in user as the data layer sees it: re-read from the database on every request. */
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  officeId: string | null;
+  kanwilId: string | null;
+  desaBinaanId: string | null;
+};
+
+/** Throws FORBIDDEN unless the user's role grants `key` at some scope; returns that scope. */
+export function requireScope(user: SessionUser, key: PermissionKey): Scope {
+  const scope = scopeFor(user.role, key);
+  if (!scope) throw new AppError("FORBIDDEN");
+  return scope;
+}
+
+// A missing id must never turn into `undefined`, which Prisma reads as "no filter".
+function must(id: string | null): string {
+  if (!id) throw new AppError("FORBIDDEN");
+  return id;
+}
+
+/** Which offices the user may act on for `key`. Another office's row then reads as "not found". */
+export function officeWhere(user: SessionUser, key: PermissionKey): Prisma.OfficeWhereInput {
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return { kanwilId: must(user.kanwilId) };
+    case "own-office":
+      return { id: must(user.officeId) };
+    case "own-village":
+      return { villages: { some: { id: must(user.desaBinaanId) } } };
+  }
+}
+
+/** Which desa binaan the user may act on for `key`. */
+export function desaBinaanWhere(user: SessionUser, key: PermissionKey): Prisma.DesaBinaanWhereInput {
+  const scope = requireScope(user, key);
+  if (scope === "own-village") return { id: must(user.desaBinaanId) };
+  return scope === "any" ? {} : { office: officeWhere(user, key) };
+}
+
+/** Which users the user may see or manage for `key`. */
+export function userWhere(user: SessionUser, key: PermissionKey): Prisma.UserWhereInput {
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return { office: { kanwilId: must(user.kanwilId) } };
+    case "own-office":
+      return { officeId: must(user.officeId) };
+    case "own-village":
+      return { id: user.id };
+  }
+}
