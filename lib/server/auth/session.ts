@@ -24,8 +24,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     },
   });
   if (!user?.active) return null;
-  const { active: _active, ...sessionUser } = user;
-  return sessionUser;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, officeId: user.officeId, kanwilId: user.kanwilId, desaBinaanId: user.desaBinaanId };
 });
 
 /** For pages: the user, or a redirect to sign-in. */

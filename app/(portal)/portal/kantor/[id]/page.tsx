@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
 import { zoneAbbreviation } from "@/lib/dates";
 import { getOffice } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { OfficeProfileForm } from "./_components/office-profile-form";
 
 export const metadata: Metadata = { title: "Profil kantor" };
 
@@ -57,6 +59,19 @@ export default async function OfficeProfilePage({ params }: { params: Promise<{ 
             ))}
           </ul>
         </Card>
+        {can(user.role, "update:office") && (
+          <Card title={t("office.edit")}>
+            <OfficeProfileForm
+              defaults={{
+                officeId: office.id,
+                headName: office.headName ?? "",
+                address: office.address ?? "",
+                phone: office.phone ?? "",
+                email: office.email ?? "",
+              }}
+            />
+          </Card>
+        )}
         <Card title={t("home.villagesByStage")}>
           <StageTable counts={office.villagesByStage} />
         </Card>

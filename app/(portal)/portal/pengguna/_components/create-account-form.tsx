@@ -1,13 +1,11 @@
 "use client";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { createAccountAction } from "@/lib/features/users/actions";
-import { createAccountSchema, type CreateAccountInput } from "@/lib/features/users/schemas";
+import { createAccountSchema } from "@/lib/features/users/schemas";
 
 type Choice = { id: string; label: string };
 
@@ -21,38 +19,16 @@ export function CreateAccountForm({
   nationwide: boolean;
 }) {
   const t = useTranslations();
-  const [message, setMessage] = useState<{ tone: "error" | "success"; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    watch,
-    reset,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<CreateAccountInput>({
-    resolver: zodResolver(createAccountSchema),
+  const { form, message, onSubmit, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
     defaultValues: { role: nationwide ? "OFFICE_ADMIN" : "OFFICE_OFFICER" },
+    onSuccess: (_data, values) => {
+      form.reset({ role: values.role });
+      return t("users.created", { email: values.email.trim().toLowerCase() });
+    },
   });
+  const { register, watch, formState } = form;
   const role = watch("role");
   const roles = nationwide ? (["OFFICE_ADMIN", "OFFICE_OFFICER"] as const) : (["OFFICE_OFFICER", "VILLAGE"] as const);
-  const fieldError = (key: keyof CreateAccountInput) => {
-    const m = errors[key]?.message;
-    return m ? (m.startsWith("validation.") ? t(m) : m) : undefined;
-  };
-
-  const onSubmit = handleSubmit(async (values) => {
-    setMessage(null);
-    const result = await createAccountAction(values);
-    if (result.ok) {
-      setMessage({ tone: "success", text: t("users.created", { email: values.email.trim().toLowerCase() }) });
-      reset({ role: values.role });
-      return;
-    }
-    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
-      setError(key as keyof CreateAccountInput, { message: text });
-    }
-    setMessage({ tone: "error", text: result.error });
-  });
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
@@ -100,8 +76,8 @@ export function CreateAccountForm({
         {...register("password")}
       />
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("users.creating") : t("users.create")}
+        <Button type="submit" disabled={formState.isSubmitting}>
+          {formState.isSubmitting ? t("users.creating") : t("users.create")}
         </Button>
       </div>
     </form>

@@ -1,0 +1,54 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+import type { ActionResult } from "@/lib/server/action";
+
+type Message = { tone: "error" | "success"; text: string };
+
+/**
+ * react-hook-form wired to one zod schema and one server action: the schema checks on the
+ * client for quick feedback, the action checks again on the server, and the server's field
+ * errors land on the same fields. Validation messages are catalogue keys, translated here.
+ */
+export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
+  schema: S,
+  action: (input: z.input<S>) => Promise<ActionResult<R>>,
+  options: {
+    defaultValues?: DefaultValues<z.input<S>>;
+    /** Returns the success message to show. */
+    onSuccess: (data: R, values: z.input<S>) => string;
+  },
+) {
+  const t = useTranslations();
+  const [message, setMessage] = useState<Message | null>(null);
+  const form = useForm<z.input<S>>({
+    // The resolver validates; the raw values are what the server action parses again.
+    resolver: zodResolver(schema as never) as never,
+    defaultValues: options.defaultValues,
+  });
+
+  const onSubmit = form.handleSubmit(async () => {
+    setMessage(null);
+    const values = form.getValues();
+    const result = await action(values);
+    if (result.ok) {
+      setMessage({ tone: "success", text: options.onSuccess(result.data, values) });
+      return;
+    }
+    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
+      form.setError(key as Path<z.input<S>>, { message: text });
+    }
+    setMessage({ tone: "error", text: result.error });
+  });
+
+  const fieldError = (name: Path<z.input<S>>): string | undefined => {
+    const error = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], form.formState.errors);
+    const text = (error as { message?: string } | undefined)?.message;
+    return text ? (text.startsWith("validation.") ? t(text) : text) : undefined;
+  };
+
+  return { form, message, setMessage, onSubmit, fieldError };
+}
