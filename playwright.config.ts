@@ -1,0 +1,65 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * e2e against the production build, served by `npm start`'s own script, so these tests also
+ * cover the way the portal is really started (migrations, seed check, build-if-stale).
+ * `npm test` prepares the database and passes it as E2E_DATABASE_URL.
+ */
+const PORT = 3100;
+const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) {
+  throw new Error(
+    "E2E_DATABASE_URL is not set. Run the e2e tests through `npm test`, which creates, migrates and seeds " +
+      "a throw-away database for them.",
+  );
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: "list",
+  use: {
+    baseURL: BASE_URL,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's chromium: `npx playwright install` cannot download browsers here.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: {
+    command: "node --import tsx scripts/start.ts",
+    // scripts/start.ts prints this once `next start` answers; a URL check would stall on a 404 home page
+    wait: { stdout: /Portal ready at/ },
+    // a cold `next build` on two cores takes a couple of minutes
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+      NEXTAUTH_URL: BASE_URL,
+      APP_URL: BASE_URL,
+      NODE_ENV: "production",
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
