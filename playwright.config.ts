@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
  * cover the way the portal is really started (migrations, seed check, build-if-stale).
  * `npm test` prepares the database and passes it as E2E_DATABASE_URL.
  */
-const PORT = 3100;
+// E2E_PORT lets two checkouts (git worktrees) run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 const databaseUrl = process.env.E2E_DATABASE_URL;

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "@/lib/i18n/catalogue";
 import { defaultLocale, isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 
 // No locale in the URL: Indonesian by default, English when the reader chose it (cookie).
@@ -9,6 +10,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: "Asia/Jakarta",
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });
