@@ -1,0 +1,55 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+
+/** One column of an export: its header (already translated) and how to read it from a row. */
+export type Column<T> = { header: string; value: (row: T) => string | number | Date | boolean | null | undefined };
+
+// A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
+// (OWASP "CSV injection"); tab and carriage return can smuggle one in after a separator.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe, so it stays text. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function cell(value: ReturnType<Column<unknown>["value"]>): string | number | Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value ? "Ya" : "Tidak";
+  if (typeof value === "string") return neutralizeFormula(value);
+  return value;
+}
+
+/** CSV with a BOM (so Excel opens UTF-8 correctly), CRLF line ends, formulas neutralised. */
+export function toCsv<T>(rows: Iterable<T>, columns: Column<T>[]): string {
+  const records: (string | number | null)[][] = [columns.map((c) => neutralizeFormula(c.header))];
+  for (const row of rows) {
+    records.push(
+      columns.map((c) => {
+        const v = cell(c.value(row));
+        return v instanceof Date ? v.toISOString() : v;
+      }),
+    );
+  }
+  return "\uFEFF" + stringify(records, { record_delimiter: "\r\n" });
+}
+
+/** An XLSX workbook with one sheet, a bold frozen header row and sensible column widths. */
+export async function toXlsx<T>(rows: Iterable<T>, columns: Column<T>[], sheetName = "Data"): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = new Date();
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: neutralizeFormula(c.header), width: Math.max(12, Math.min(50, c.header.length + 4)) }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(columns.map((c) => cell(c.value(row))));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** Content-Disposition for a download, safe for any file name (RFC 6266 / 5987). */
+export function attachmentHeader(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
