@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getOverview, getOwnKanwil, getOwnVillage } from "@/lib/features/home/queries";
 import { getOffice } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { Overview } from "./_components/overview";
 import { VillageHome } from "./_components/village-home";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Portal" };
+export const generateMetadata = titled("nav.portalHome");
 
 /** Each role lands here and sees its own level: nation, province, office or village. */
 export default async function PortalHomePage() {

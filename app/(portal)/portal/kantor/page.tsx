@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { findOffices } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Kantor Imigrasi" };
+export const generateMetadata = titled("nav.offices");
 
 export default async function OfficesPage() {
   const user = await requireUser();

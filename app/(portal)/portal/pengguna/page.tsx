@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { scopeFor } from "@/lib/auth/permissions";
@@ -9,8 +8,9 @@ import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { AccountStatusButton } from "./_components/account-status-button";
 import { CreateAccountForm } from "./_components/create-account-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Akun pengguna" };
+export const generateMetadata = titled("nav.accounts");
 
 export default async function AccountsPage() {
   const user = await requireUser();

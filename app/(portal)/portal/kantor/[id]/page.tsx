@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
@@ -8,8 +7,9 @@ import { getOffice } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { OfficeProfileForm } from "./_components/office-profile-form";
+import { titled } from "@/lib/i18n/metadata";
 
-export const metadata: Metadata = { title: "Profil kantor" };
+export const generateMetadata = titled("office.profileTitle");
 
 
 export default async function OfficeProfilePage({ params }: { params: Promise<{ id: string }> }) {

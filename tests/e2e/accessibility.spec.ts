@@ -1,0 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signInAndLand } from "./support";
+
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary).toEqual([]);
+}
+
+test("the sign-in page has no accessibility violations", async ({ page }) => {
+  await page.goto("/masuk");
+  await expectNoViolations(page);
+});
+
+test("the office portal pages have no accessibility violations, on a phone too", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAndLand(page, ACCOUNTS.officeAdmin);
+  await expectNoViolations(page);
+  for (const link of ["Profil kantor", "Akun pengguna"]) {
+    await page.getByRole("link", { name: link }).click();
+    await expect(page.locator("main h1")).toBeVisible();
+    await expectNoViolations(page);
+  }
+});
+
+test("the village home has no accessibility violations", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.village);
+  await expectNoViolations(page);
+});
+
+test("a form error is announced and tied to its field", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  const email = page.getByLabel("Email");
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  const describedBy = await email.getAttribute("aria-describedby");
+  await expect(page.locator(`[id="${describedBy}"]`)).toHaveText("Wajib diisi.");
+});
