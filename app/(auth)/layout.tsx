@@ -1,10 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CookieLocaleDocument, cookieLocaleMetadata } from "@/components/layout/cookie-locale-document";
+import { documentViewport } from "@/components/layout/document";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+
+export const generateMetadata = cookieLocaleMetadata;
+export const viewport = documentViewport;
 
 export default async function AuthLayout({ children }: { children: React.ReactNode }) {
   const t = await getTranslations("app");
   return (
+    <CookieLocaleDocument>
     <div className="flex min-h-dvh flex-col">
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-2">
@@ -18,5 +24,6 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
         {children}
       </main>
     </div>
+    </CookieLocaleDocument>
   );
 }

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { formatDate } from "@/lib/dates";
+import type { MaterialCard } from "@/lib/features/site/queries";
+import { materialPath } from "@/lib/features/site/paths";
+import type { Locale } from "@/lib/i18n/config";
+
+export async function MaterialList({ locale, materials }: { locale: Locale; materials: MaterialCard[] }) {
+  const t = await getTranslations({ locale, namespace: "public" });
+  if (materials.length === 0) return <p className="text-slate-700">{t("library.empty")}</p>;
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2">
+      {materials.map((m) => (
+        <li key={m.slug} className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm font-medium text-brand-700">{t(`categories.${m.category}`)}</p>
+          <h3 className="mt-1 text-lg font-semibold">
+            <Link href={materialPath(m.language, m.slug)} prefetch={false}>
+              {m.title}
+            </Link>
+          </h3>
+          {m.summary && <p className="mt-1 text-slate-700">{m.summary}</p>}
+          <p className="mt-2 text-sm text-slate-600">
+            {t("library.byOffice", { office: m.office?.name ?? t("library.national") })}
+            {m.publishedAt && <> · {formatDate(m.publishedAt, locale)}</>}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
