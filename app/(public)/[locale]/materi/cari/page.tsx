@@ -7,6 +7,8 @@ import { LibraryView } from "../../_components/library-view";
 import { PublicShell } from "../../_components/public-shell";
 
 // The one public page rendered per request: a search depends on what the reader typed.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
   const locale = await localeFrom(params);
   const t = await getTranslations({ locale, namespace: "public" });
