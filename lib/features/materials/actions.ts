@@ -22,7 +22,7 @@ import { defineAction } from "@/lib/server/action";
 /** Every cached public page may list the material: refresh them all (they are few and cheap). */
 function refreshPublicSite() {
   revalidateTag(PUBLIC_CACHE_TAG, { expire: 0 });
-  revalidatePath("/[locale]", "layout");
+  revalidatePath("/(public)/[locale]", "layout");
   revalidatePath("/portal/materi");
 }
 

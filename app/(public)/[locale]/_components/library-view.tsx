@@ -73,7 +73,7 @@ export async function LibraryView({
             {t("library.resultsFor", { query })} · {t("library.resultCount", { count: materials.length })}
           </h2>
         )}
-        <MaterialList locale={locale} materials={materials} />
+        <MaterialList locale={locale} materials={materials} headingLevel={query !== undefined ? 3 : 2} />
       </section>
     </div>
   );

@@ -5,7 +5,17 @@ import type { MaterialCard } from "@/lib/features/site/queries";
 import { materialPath } from "@/lib/features/site/paths";
 import type { Locale } from "@/lib/i18n/config";
 
-export async function MaterialList({ locale, materials }: { locale: Locale; materials: MaterialCard[] }) {
+export async function MaterialList({
+  locale,
+  materials,
+  headingLevel = 3,
+}: {
+  locale: Locale;
+  materials: MaterialCard[];
+  /** The cards' titles sit one level below the heading of the list they are in. */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const t = await getTranslations({ locale, namespace: "public" });
   if (materials.length === 0) return <p className="text-slate-700">{t("library.empty")}</p>;
   return (
@@ -13,11 +23,11 @@ export async function MaterialList({ locale, materials }: { locale: Locale; mate
       {materials.map((m) => (
         <li key={m.slug} className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm font-medium text-brand-700">{t(`categories.${m.category}`)}</p>
-          <h3 className="mt-1 text-lg font-semibold">
+          <Heading className="mt-1 text-lg font-semibold">
             <Link href={materialPath(m.language, m.slug)} prefetch={false}>
               {m.title}
             </Link>
-          </h3>
+          </Heading>
           {m.summary && <p className="mt-1 text-slate-700">{m.summary}</p>}
           <p className="mt-2 text-sm text-slate-600">
             {t("library.byOffice", { office: m.office?.name ?? t("library.national") })}
