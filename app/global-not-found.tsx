@@ -1,4 +1,3 @@
-import Link from "next/link";
 import type { Metadata } from "next";
 import idMessages from "@/lib/i18n/messages/id/public.json";
 import enMessages from "@/lib/i18n/messages/en/public.json";
@@ -20,7 +19,7 @@ export default function GlobalNotFound() {
             {en.title}. {en.body}
           </p>
           <p className="mt-6">
-            <Link href="/" prefetch={false}>{id.back}</Link> · <Link href="/en" prefetch={false} lang="en">{en.back}</Link>
+            <a href="/">{id.back}</a> · <a href="/en" lang="en">{en.back}</a>
           </p>
         </main>
       </body>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 // Not-found pages get no params: answer in both languages.
@@ -15,7 +14,7 @@ export default async function PublicNotFound() {
         {en("title")}. {en("body")}
       </p>
       <p className="mt-6">
-        <Link href="/" prefetch={false}>{id("back")}</Link> · <Link href="/en" prefetch={false} lang="en">{en("back")}</Link>
+        <a href="/">{id("back")}</a> · <a href="/en" lang="en">{en("back")}</a>
       </p>
     </main>
   );

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDateTimeInZone } from "@/lib/dates";
 import { languageOf, publicPath } from "@/lib/features/site/paths";
@@ -36,13 +35,12 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
           <h1 className="text-3xl font-bold sm:text-4xl">{t("home.heroTitle")}</h1>
           <p className="mt-4 max-w-2xl text-lg text-brand-50">{t("home.heroLead")}</p>
           <p className="mt-6">
-            <Link
+            <a
               href={publicPath(locale, "/panduan")}
-              prefetch={false}
               className="inline-block min-h-11 rounded-md bg-white px-4 py-3 font-semibold text-brand-800 no-underline"
             >
               {t("home.ctaGuide")}
-            </Link>
+            </a>
           </p>
         </div>
       </section>
@@ -83,9 +81,9 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
             <MaterialList locale={locale} materials={latest} />
           </div>
           <p className="mt-3">
-            <Link href={publicPath(locale, "/materi")} prefetch={false} className="font-semibold">
+            <a href={publicPath(locale, "/materi")} className="font-semibold">
               {t("home.allMaterials")}
-            </Link>
+            </a>
           </p>
         </section>
         <section aria-labelledby="upcoming">
@@ -115,9 +113,9 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
           </h2>
           <p className="mt-2 text-slate-800">{t("home.helpBody")}</p>
           <p className="mt-2">
-            <Link href={`${publicPath(locale, "/panduan")}#kontak`} prefetch={false} className="font-semibold">
+            <a href={`${publicPath(locale, "/panduan")}#kontak`} className="font-semibold">
               {t("home.helpLink")}
-            </Link>
+            </a>
           </p>
         </section>
       </div>

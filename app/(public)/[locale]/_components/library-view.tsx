@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { MaterialCategory } from "@/lib/generated/prisma/enums";
 import { categorySlug, MATERIAL_CATEGORIES, publicPath } from "@/lib/features/site/paths";
@@ -49,20 +48,19 @@ export async function LibraryView({
       <nav aria-label={t("library.categoriesLabel")} className="mt-4">
         <ul className="flex flex-wrap gap-2">
           <li>
-            <Link href={publicPath(locale, "/materi")} prefetch={false} className={pill(!category && query === undefined)} aria-current={!category && query === undefined ? "page" : undefined}>
+            <a href={publicPath(locale, "/materi")} className={pill(!category && query === undefined)} aria-current={!category && query === undefined ? "page" : undefined}>
               {t("library.allCategories")}
-            </Link>
+            </a>
           </li>
           {MATERIAL_CATEGORIES.map((c) => (
             <li key={c}>
-              <Link
+              <a
                 href={publicPath(locale, `/materi/kategori/${categorySlug(c)}`)}
-                prefetch={false}
                 className={pill(c === category)}
                 aria-current={c === category ? "page" : undefined}
               >
                 {t(`categories.${c}`)}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import type { MaterialCard } from "@/lib/features/site/queries";
@@ -24,9 +23,9 @@ export async function MaterialList({
         <li key={m.slug} className="rounded-lg border border-slate-200 bg-white p-4">
           <p className="text-sm font-medium text-brand-700">{t(`categories.${m.category}`)}</p>
           <Heading className="mt-1 text-lg font-semibold">
-            <Link href={materialPath(m.language, m.slug)} prefetch={false}>
+            <a href={materialPath(m.language, m.slug)}>
               {m.title}
-            </Link>
+            </a>
           </Heading>
           {m.summary && <p className="mt-1 text-slate-700">{m.summary}</p>}
           <p className="mt-2 text-sm text-slate-600">

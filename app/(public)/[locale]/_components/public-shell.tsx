@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { publicPath } from "@/lib/features/site/paths";
 import type { Locale } from "@/lib/i18n/config";
@@ -19,39 +18,40 @@ export async function PublicShell({
 }) {
   const t = await getTranslations({ locale, namespace: "public" });
   const other: Locale = locale === "id" ? "en" : "id";
-  const link = "block min-h-11 px-3 py-3 text-sm font-semibold text-white no-underline hover:bg-brand-700";
+  // One short class (app/globals.css): it is repeated on every link of every page, twice (HTML and RSC).
+  const link = "site-link";
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="bg-brand-800 text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-4 pt-2">
-          <Link href={publicPath(locale, "/")} className="py-2 text-lg font-bold text-white no-underline" prefetch={false}>
+          <a href={publicPath(locale, "/")} className="py-2 text-lg font-bold text-white no-underline">
             {t("home.heroTitle")}
-          </Link>
-          <Link href={alternate ?? publicPath(other, "/")} prefetch={false} hrefLang={other} lang={other} className={link}>
+          </a>
+          <a href={alternate ?? publicPath(other, "/")} hrefLang={other} lang={other} className={link}>
             {t("nav.otherLanguage")}
-          </Link>
+          </a>
         </div>
         <nav aria-label={t("nav.menu")} className="no-print">
           <ul className="mx-auto flex max-w-5xl flex-wrap px-2">
             <li>
-              <Link href={publicPath(locale, "/materi")} className={link} prefetch={false}>
+              <a href={publicPath(locale, "/materi")} className={link}>
                 {t("nav.materials")}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href={publicPath(locale, "/panduan")} className={link} prefetch={false}>
+              <a href={publicPath(locale, "/panduan")} className={link}>
                 {t("nav.guide")}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href={publicPath(locale, "/desa")} className={link} prefetch={false}>
+              <a href={publicPath(locale, "/desa")} className={link}>
                 {t("nav.villages")}
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href="/masuk" prefetch={false} className={link}>
+              <a href="/masuk" className={link}>
                 {t("nav.staffSignIn")}
-              </Link>
+              </a>
             </li>
           </ul>
         </nav>
@@ -64,7 +64,7 @@ export async function PublicShell({
           <p>{t("footer.about")}</p>
           <p className="mt-1">{t("footer.owner")}</p>
           <p className="mt-2">
-            <Link href="/feed.xml" prefetch={false}>{t("footer.feed")}</Link>
+            <a href="/feed.xml">{t("footer.feed")}</a>
           </p>
         </div>
       </footer>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { publicPath, villagePath } from "@/lib/features/site/paths";
 import { findPublicVillages } from "@/lib/features/site/queries";
@@ -32,9 +31,9 @@ export default async function VillagesPage({ params }: { params: LocaleParams })
           {villages.map((v) => (
             <li key={v.code} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="text-lg font-semibold">
-                <Link href={villagePath(locale, v.code)} prefetch={false}>
+                <a href={villagePath(locale, v.code)}>
                   {v.name}
-                </Link>
+                </a>
               </h2>
               <p className="text-slate-700">
                 {v.district}, {v.regency}, {v.province}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { publicPath, villagePath } from "@/lib/features/site/paths";
@@ -69,9 +68,9 @@ export default async function VillageProfilePage({ params }: { params: Params })
         </dl>
         <p className="mt-3 text-sm text-slate-600">{t("villages.peopleNote")}</p>
         <p className="mt-8">
-          <Link href={publicPath(locale, "/desa")} prefetch={false}>
+          <a href={publicPath(locale, "/desa")}>
             {t("villages.backToList")}
-          </Link>
+          </a>
         </p>
       </div>
     </PublicShell>

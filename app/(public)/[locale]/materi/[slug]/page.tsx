@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
-import { renderMarkdown } from "@/lib/features/materials/markdown";
+import { markdownToText, renderMarkdown } from "@/lib/features/materials/markdown";
 import { filePath, languageOf, materialPath, publicPath, siteUrl } from "@/lib/features/site/paths";
 import { findPublishedMaterial } from "@/lib/features/site/queries";
 import { localeFrom, noBuildTimeParams } from "../../_components/locale";
@@ -26,23 +25,23 @@ async function load(params: Params) {
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { material } = await load(params);
   const path = materialPath(material.language, material.slug);
+  const description = material.summary ?? markdownToText(material.body, 160);
   const languages = Object.fromEntries(
     [material, ...material.translations].map((m) => [m.language === "EN" ? "en" : "id", materialPath(m.language, m.slug)]),
   );
   return {
     title: material.title,
-    description: material.summary ?? undefined,
+    description,
     alternates: { canonical: path, languages },
     openGraph: {
       type: "article",
       title: material.title,
-      description: material.summary ?? undefined,
+      description,
       url: siteUrl(path),
       locale: material.language === "EN" ? "en_GB" : "id_ID",
       publishedTime: material.publishedAt?.toISOString(),
       images: material.coverFile ? [{ url: siteUrl(filePath(material.coverFile.id)) }] : undefined,
     },
-    twitter: { card: material.coverFile ? "summary_large_image" : "summary" },
   };
 }
 
@@ -61,9 +60,9 @@ export default async function MaterialPage({ params }: { params: Params }) {
     >
       <article className="mx-auto max-w-3xl px-4 py-8">
         <p className="text-sm font-medium text-brand-700">
-          <Link href={publicPath(locale, "/materi")} prefetch={false}>
+          <a href={publicPath(locale, "/materi")}>
             {t(`categories.${material.category}`)}
-          </Link>
+          </a>
         </p>
         <h1 className="mt-1 text-3xl font-bold">{material.title}</h1>
         {material.summary && <p className="mt-3 text-lg text-slate-700">{material.summary}</p>}
@@ -123,9 +122,9 @@ export default async function MaterialPage({ params }: { params: Params }) {
           </p>
           <p className="mt-2 text-sm text-slate-600">{t("material.print")}</p>
           <p className="mt-4">
-            <Link href={publicPath(locale, "/materi")} prefetch={false}>
+            <a href={publicPath(locale, "/materi")}>
               {t("material.backToLibrary")}
-            </Link>
+            </a>
           </p>
         </section>
       </article>
