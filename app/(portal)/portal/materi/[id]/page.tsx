@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { formatDateTimeInZone } from "@/lib/dates";
 import { renderMarkdown } from "@/lib/features/materials/markdown";
 import { getMaterial } from "@/lib/features/materials/queries";
-import { filePath, materialPath } from "@/lib/features/site/paths";
+import { materialPath } from "@/lib/features/site/paths";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { EditMaterialForm } from "../_components/material-form";
@@ -86,9 +86,6 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
               <MaterialFileForm materialId={material.id} kind="cover" />
               <MaterialFileForm materialId={material.id} kind="attachment" />
             </div>
-          )}
-          {material.status === "PUBLISHED" && material.coverFileId && (
-            <p className="mt-2 text-sm text-slate-600">{filePath(material.coverFileId)}</p>
           )}
         </Card>
         <Card title={t("translations")}>

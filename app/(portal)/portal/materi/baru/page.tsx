@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { can } from "@/lib/auth/permissions";
 import { Card } from "@/components/ui/card";
 import { findMaterials } from "@/lib/features/materials/queries";
 import { requireUser } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
-import { orNotFound } from "@/lib/server/page";
-import { requireScope } from "@/lib/server/scope";
 import { NewMaterialForm } from "../_components/material-form";
 
 export const metadata: Metadata = { title: "Materi baru" };
 
 export default async function NewMaterialPage({ searchParams }: { searchParams: Promise<{ terjemahan?: string }> }) {
   const user = await requireUser();
-  await orNotFound(
-    (async () => {
-      requireScope(user, "create:material");
-    })().catch((e) => {
-      throw e instanceof AppError ? e : new AppError("FORBIDDEN");
-    }),
-  );
+  if (!can(user.role, "create:material")) notFound();
   const materials = await findMaterials(user);
   const { terjemahan } = await searchParams;
   const original = materials.find((m) => m.id === terjemahan);
