@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
     // Material covers (2 MB) and PDF attachments (10 MB) are uploaded through server actions.
     serverActions: { bodySizeLimit: "11mb" },
+    // Public pages rendered at run time stay in memory, not in .next/: a restart (or a build
+    // reused against another database, as the tests do) starts with an empty page cache.
+    isrFlushToDisk: false,
   },
   // Public pages live under app/(public)/[locale]; Indonesian is served without a prefix
   // (docs/decisions/0008). /id/... is not a URL of its own.
