@@ -11,6 +11,7 @@
  * measures an already running production server at BENCH_URL.
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
@@ -29,7 +30,15 @@ async function startServer(): Promise<{ url: string; child?: ChildProcess }> {
   const port = process.env.BENCH_PORT ?? "3299";
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, PORT: port, HOSTNAME: "127.0.0.1", APP_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      // The benchmark never signs in; a real database in production mode still needs a secret.
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64"),
+      PORT: port,
+      HOSTNAME: "127.0.0.1",
+      APP_URL: url,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
