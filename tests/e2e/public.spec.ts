@@ -6,6 +6,9 @@ import { ACCOUNTS, main, signInAndLand } from "./support";
 const PUBLISHED_ID = "kenali-tanda-perekrut-tppo";
 const PUBLISHED_EN = "recognising-a-trafficking-recruiter";
 const DRAFT = "mengenal-tppm-penyelundupan-manusia";
+// A 1x1 PNG and a minimal PDF.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const CEMENG = "33.14.07.2003"; // Desa Cemeng, Sragen (tests/factories/reserved-villages.ts)
 
 async function expectNoAxeViolations(page: Page) {
@@ -131,6 +134,19 @@ test("an officer writes material with an XSS payload; the preview and the publis
   // An officer may not publish.
   await expect(main(officer).getByRole("button", { name: "Terbitkan" })).toHaveCount(0);
 
+  // A cover and a PDF go up through the server action; a text file posing as a PDF does not.
+  await main(officer).getByLabel("Gambar sampul (JPEG, PNG, WebP, maks. 2 MB)").setInputFiles({ name: "sampul.png", mimeType: "image/png", buffer: PNG });
+  await main(officer).getByRole("button", { name: "Unggah" }).first().click();
+  await expect(main(officer).getByRole("img", { name: "Sampul saat ini" })).toBeVisible();
+  const pdfInput = main(officer).getByLabel("Lampiran PDF (maks. 10 MB)");
+  await pdfInput.setInputFiles({ name: "palsu.pdf", mimeType: "application/pdf", buffer: Buffer.from("bukan pdf") });
+  await main(officer).getByRole("button", { name: "Unggah" }).last().click();
+  await expect(main(officer).getByText("Lampiran harus berkas PDF.")).toBeVisible();
+  await pdfInput.setInputFiles({ name: "panduan.pdf", mimeType: "application/pdf", buffer: PDF });
+  await main(officer).getByLabel("Judul lampiran").fill("Panduan singkat");
+  await main(officer).getByRole("button", { name: "Unggah" }).last().click();
+  await expect(main(officer).getByRole("link", { name: "Panduan singkat" })).toBeVisible();
+
   // Not public while a draft.
   const anonymous = await newPage();
   expect((await anonymous.goto(`/materi/${slug}`))?.status()).toBe(404);
@@ -158,9 +174,19 @@ test("an officer writes material with an XSS payload; the preview and the publis
   expect(await anonymous.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toBe(0);
   await expectNoAxeViolations(anonymous);
+  // The published material's files are public and long-cached.
+  const pdfHref = await main(anonymous).getByRole("link", { name: /Panduan singkat/ }).getAttribute("href");
+  const coverSrc = await main(anonymous).locator("article img").first().getAttribute("src");
+  for (const [href, type] of [[pdfHref, "application/pdf"], [coverSrc, "image/png"]] as const) {
+    const file = await anonymous.request.get(href!);
+    expect(file.status()).toBe(200);
+    expect(file.headers()["content-type"]).toBe(type);
+    expect(file.headers()["cache-control"]).toContain("immutable");
+  }
 
   // Unpublishing takes it off the public site again.
   await main(admin).getByRole("button", { name: "Tarik dari situs" }).click();
   await expect(admin.getByTestId("material-status")).toHaveText("Ditarik");
   expect((await anonymous.goto(`/materi/${slug}`))?.status()).toBe(404);
+  expect((await anonymous.request.get(pdfHref!)).status()).toBe(404);
 });
