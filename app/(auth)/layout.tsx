@@ -11,19 +11,19 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   const t = await getTranslations("app");
   return (
     <CookieLocaleDocument>
-    <div className="flex min-h-dvh flex-col">
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-2">
-          <Link href="/" className="py-2 text-lg font-bold text-white no-underline">
-            {t("shortName")}
-          </Link>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <main id="main" className="flex flex-1 items-start justify-center px-4 py-10">
-        {children}
-      </main>
-    </div>
+      <div className="flex min-h-dvh flex-col">
+        <header className="bg-brand-800 text-white">
+          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-2">
+            <Link href="/" className="py-2 text-lg font-bold text-white no-underline">
+              {t("shortName")}
+            </Link>
+            <LanguageSwitch />
+          </div>
+        </header>
+        <main id="main" className="flex flex-1 items-start justify-center px-4 py-10">
+          {children}
+        </main>
+      </div>
     </CookieLocaleDocument>
   );
 }
