@@ -3,10 +3,36 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+const PUBLIC_PATHS = ["/", "/materi", "/materi/:path*", "/panduan", "/desa", "/desa/:path*"];
+
 const nextConfig: NextConfig = {
   // argon2 ships a native binary; keep it out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
+  experimental: {
+    // Several root layouts (public per locale, sign-in, portal): one 404 for unmatched URLs.
+    globalNotFound: true,
+    // Material covers (2 MB) and PDF attachments (10 MB) are uploaded through server actions.
+    serverActions: { bodySizeLimit: "11mb" },
+    // Public pages rendered at run time stay in memory, not in .next/: a restart (or a build
+    // reused against another database, as the tests do) starts with an empty page cache.
+    isrFlushToDisk: false,
+  },
+  // Public pages live under app/(public)/[locale]; Indonesian is served without a prefix
+  // (docs/decisions/0008). /id/... is not a URL of its own.
+  async rewrites() {
+    return {
+      beforeFiles: PUBLIC_PATHS.map((source) => ({ source, destination: `/id${source === "/" ? "" : source}` })),
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+  async redirects() {
+    return [
+      { source: "/id", destination: "/", permanent: true },
+      { source: "/id/:path*", destination: "/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [
       {

@@ -62,3 +62,25 @@ export function userWhere(user: SessionUser, key: PermissionKey): Prisma.UserWhe
       return { id: user.id };
   }
 }
+
+/**
+ * Which education material the user may act on for `key`. Reading includes national material
+ * (officeId null) for everyone who may read material; writing and publishing never reach
+ * another office's material, and national material only with the `any` scope. A village account
+ * reads published material only.
+ */
+export function materialWhere(user: SessionUser, key: PermissionKey): Prisma.MaterialWhereInput {
+  const reading = key === "read:material";
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return reading
+        ? { OR: [{ officeId: null }, { office: { kanwilId: must(user.kanwilId) } }] }
+        : { office: { kanwilId: must(user.kanwilId) } };
+    case "own-office":
+      return reading ? { OR: [{ officeId: null }, { officeId: must(user.officeId) }] } : { officeId: must(user.officeId) };
+    case "own-village":
+      return { status: "PUBLISHED" };
+  }
+}

@@ -6,10 +6,10 @@ const hrefs = (role: Parameters<typeof navigationFor>[0]["role"], officeId: stri
 
 describe("navigationFor", () => {
   it("gives overseers the office list and only admins the accounts page", () => {
-    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", "/portal/kantor", "/portal/pengguna"]);
+    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", "/portal/kantor", "/portal/materi", "/portal/pengguna"]);
     expect(hrefs("REGIONAL_OVERSEER")).toEqual(["/portal", "/portal/kantor"]);
-    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/pengguna"]);
-    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", "/portal/kantor/o1"]);
+    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/materi", "/portal/pengguna"]);
+    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/materi"]);
     expect(hrefs("VILLAGE")).toEqual(["/portal"]);
   });
 });

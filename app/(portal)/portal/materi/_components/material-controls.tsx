@@ -1,0 +1,108 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import {
+  removeAttachmentAction,
+  setMaterialStatusAction,
+  uploadMaterialFileAction,
+} from "@/lib/features/materials/actions";
+
+type Message = { tone: "error" | "success"; text: string };
+
+export function MaterialStatusButton({ id, publish }: { id: string; publish: boolean }) {
+  const t = useTranslations("materials");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<Message | null>(null);
+  return (
+    <div className="space-y-2">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Button
+        variant={publish ? "primary" : "danger"}
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await setMaterialStatusAction({ id, publish });
+            setMessage(result.ok ? { tone: "success", text: t(publish ? "published" : "unpublished") } : { tone: "error", text: result.error });
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        {t(publish ? "publish" : "unpublish")}
+      </Button>
+    </div>
+  );
+}
+
+/** One file input, sent as a File to the server action, which checks its bytes. */
+export function MaterialFileForm({ materialId, kind }: { materialId: string; kind: "cover" | "attachment" }) {
+  const t = useTranslations("materials");
+  const router = useRouter();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [title, setTitle] = useState("");
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<Message | null>(null);
+  const inputId = `file-${kind}`;
+  return (
+    <form
+      className="space-y-2"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const file = fileRef.current?.files?.[0];
+        startTransition(async () => {
+          const result = await uploadMaterialFileAction({ materialId, kind, title, file: file as File });
+          if (result.ok) {
+            setMessage({ tone: "success", text: t("uploaded") });
+            setTitle("");
+            if (fileRef.current) fileRef.current.value = "";
+            router.refresh();
+          } else {
+            setMessage({ tone: "error", text: result.fieldErrors?.file ?? result.error });
+          }
+        });
+      }}
+    >
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        {t(kind)}
+      </label>
+      <input
+        id={inputId}
+        ref={fileRef}
+        type="file"
+        accept={kind === "cover" ? "image/jpeg,image/png,image/webp" : "application/pdf"}
+        className="block w-full text-sm"
+      />
+      {kind === "attachment" && (
+        <TextField label={t("attachmentTitle")} value={title} onChange={(e) => setTitle(e.target.value)} />
+      )}
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? t("uploading") : t("upload")}
+      </Button>
+    </form>
+  );
+}
+
+export function RemoveAttachmentButton({ materialId, fileId }: { materialId: string; fileId: string }) {
+  const t = useTranslations("materials");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  return (
+    <Button
+      variant="ghost"
+      disabled={pending}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await removeAttachmentAction({ materialId, fileId });
+          if (result.ok) router.refresh();
+        })
+      }
+    >
+      {t("remove")}
+    </Button>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Language, MaterialCategory } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/config";
+
+/**
+ * Public URLs: Indonesian without a prefix, English under /en (docs/decisions/0008). Internally
+ * both live under app/(public)/[locale]; next.config rewrites the unprefixed paths to /id/....
+ */
+export function publicPath(locale: Locale, path: string): string {
+  if (locale === "id") return path;
+  return path === "/" ? "/en" : `/en${path}`;
+}
+
+export const languageOf = (locale: Locale): Language => (locale === "en" ? "EN" : "ID");
+export const localeOf = (language: Language): Locale => (language === "EN" ? "en" : "id");
+
+/** Category slugs in URLs (/materi/kategori/migrasi-aman). */
+const CATEGORY_SLUGS: Record<MaterialCategory, string> = {
+  TPPO: "tppo",
+  TPPM: "tppm",
+  MIGRASI_AMAN: "migrasi-aman",
+  PASPOR: "paspor",
+  BEKERJA_PROSEDURAL: "bekerja-prosedural",
+};
+export const MATERIAL_CATEGORIES = Object.keys(CATEGORY_SLUGS) as MaterialCategory[];
+export const categorySlug = (category: MaterialCategory) => CATEGORY_SLUGS[category];
+export function categoryFromSlug(slug: string): MaterialCategory | undefined {
+  return MATERIAL_CATEGORIES.find((c) => CATEGORY_SLUGS[c] === slug);
+}
+
+export const materialPath = (language: Language, slug: string) => publicPath(localeOf(language), `/materi/${slug}`);
+export const villagePath = (locale: Locale, code: string) => publicPath(locale, `/desa/${code}`);
+/** Public files (covers, PDF attachments of published material); immutable by id. */
+export const filePath = (fileId: string) => `/berkas/${fileId}`;
+
+/** The absolute site URL for feeds, sitemaps and Open Graph (APP_URL). */
+export function siteUrl(path = "/"): string {
+  const base = (process.env.APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+  return `${base}${path}`;
+}
