@@ -4,8 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // argon2 ships a native binary; keep it out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // Native binaries (argon2, sharp) and pdfkit's font files read from disk: keep them out of the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
   async headers() {
     return [

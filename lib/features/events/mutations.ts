@@ -61,7 +61,7 @@ async function resolveEventRefs(officeId: string, input: EventForm) {
   const found = await db.institution.count({
     where: { id: { in: institutionIds }, OR: [{ officeId: null }, { officeId }] },
   });
-  if (found !== institutionIds.length) throw new AppError("VALIDATION", undefined, { partnerIds: "validation.institution" });
+  if (found !== institutionIds.length) throw new AppError("VALIDATION", undefined, { partnerIds: "events.errors.institution" });
 
   const venue = villages.find((v) => v.id === input.venueVillageId);
   const office = await db.office.findUniqueOrThrow({ where: { id: officeId }, select: { province: { select: { timeZone: true, code: true } } } });
@@ -117,7 +117,7 @@ export async function createEvent(actor: SessionUser, input: EventForm) {
 /** Edits a session that is not cancelled; villages, speakers and partners are replaced. */
 export async function updateEvent(actor: SessionUser, input: EventForm & { eventId: string }) {
   const event = await loadEvent(actor, input.eventId, "update:event");
-  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "validation.eventCancelled" });
+  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "events.errors.eventCancelled" });
   const refs = await resolveEventRefs(event.officeId, input);
   const after = { ...eventFields(input), ...refs };
   await db.$transaction(async (tx) => {
@@ -148,7 +148,7 @@ async function setStatus(
 ) {
   const event = await loadEvent(actor, eventId, "update:event");
   if (event.status === "CANCELLED" || event.status === "HELD") {
-    throw new AppError("CONFLICT", undefined, { _form: "validation.eventClosed" });
+    throw new AppError("CONFLICT", undefined, { _form: "events.errors.eventClosed" });
   }
   const times =
     change.startsAtLocal && change.endsAtLocal
@@ -188,8 +188,8 @@ export function cancelEvent(actor: SessionUser, input: z.output<typeof cancelEve
 export async function markEventHeld(actor: SessionUser, input: { eventId: string }, now = new Date()) {
   const event = await loadEvent(actor, input.eventId, "update:event");
   if (event.status === "HELD") return { id: event.id, movedVillages: [] as string[] };
-  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "validation.eventCancelled" });
-  if (event.startsAt > now) throw new AppError("VALIDATION", undefined, { _form: "validation.notStarted" });
+  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "events.errors.eventCancelled" });
+  if (event.startsAt > now) throw new AppError("VALIDATION", undefined, { _form: "events.errors.notStarted" });
   return db.$transaction(async (tx) => {
     // The status guard in the WHERE makes a double click (or two officers) mark it once.
     const updated = await tx.event.updateMany({
@@ -219,7 +219,7 @@ export async function markEventHeld(actor: SessionUser, input: { eventId: string
 
 export async function saveEventReport(actor: SessionUser, input: z.output<typeof eventReportSchema>) {
   const event = await loadEvent(actor, input.eventId, "update:event");
-  if (event.status !== "HELD") throw new AppError("CONFLICT", undefined, { _form: "validation.reportNeedsHeld" });
+  if (event.status !== "HELD") throw new AppError("CONFLICT", undefined, { _form: "events.errors.reportNeedsHeld" });
   const after = { reportNotes: input.reportNotes, followUps: input.followUps, whatsappGroupShared: input.whatsappGroupShared };
   await db.$transaction(async (tx) => {
     await tx.event.update({ where: { id: event.id }, data: after });
@@ -236,7 +236,7 @@ export async function saveEventReport(actor: SessionUser, input: z.output<typeof
 
 export async function setCheckInOpen(actor: SessionUser, input: z.output<typeof setCheckInOpenSchema>) {
   const event = await loadEvent(actor, input.eventId, "update:event");
-  if (input.open && event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "validation.eventCancelled" });
+  if (input.open && event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "events.errors.eventCancelled" });
   await db.$transaction(async (tx) => {
     await tx.event.update({ where: { id: event.id }, data: { checkInOpen: input.open } });
     await recordAudit(tx, actor, {
@@ -258,7 +258,7 @@ export async function createInstitution(actor: SessionUser, input: z.output<type
     where: { name: { equals: input.name, mode: "insensitive" }, OR: [{ officeId: null }, { officeId }] },
     select: { id: true },
   });
-  if (clash) throw new AppError("CONFLICT", undefined, { name: "validation.institutionTaken" });
+  if (clash) throw new AppError("CONFLICT", undefined, { name: "events.errors.institutionTaken" });
   return db.$transaction(async (tx) => {
     const institution = await tx.institution.create({ data: { name: input.name, kind: input.kind, officeId }, select: { id: true, name: true } });
     await recordAudit(tx, actor, {
@@ -276,7 +276,7 @@ export async function createInstitution(actor: SessionUser, input: z.output<type
 
 async function loadOpenForAttendance(actor: SessionUser, eventId: string, key: "create:attendance" | "update:attendance" | "delete:attendance") {
   const event = await loadEvent(actor, eventId, key);
-  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "validation.eventCancelled" });
+  if (event.status === "CANCELLED") throw new AppError("CONFLICT", undefined, { _form: "events.errors.eventCancelled" });
   return event;
 }
 
@@ -328,7 +328,7 @@ export async function addAttendee(actor: SessionUser, input: z.output<typeof att
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", undefined, { name: "validation.attendeeDuplicate" });
+      throw new AppError("CONFLICT", undefined, { name: "events.errors.attendeeDuplicate" });
     }
     throw error;
   }
@@ -454,9 +454,9 @@ const PHOTO_MAX_PER_EVENT = 30;
 export async function uploadEventPhoto(actor: SessionUser, eventId: string, file: { data: Uint8Array; name: string }, caption: string | null) {
   const event = await loadEvent(actor, eventId, "update:event");
   if (file.data.byteLength === 0) throw new AppError("VALIDATION", undefined, { photo: "validation.required" });
-  if (file.data.byteLength > PHOTO_MAX_BYTES) throw new AppError("VALIDATION", undefined, { photo: "validation.photoTooBig" });
+  if (file.data.byteLength > PHOTO_MAX_BYTES) throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoTooBig" });
   const existing = await db.eventPhoto.count({ where: { eventId: event.id } });
-  if (existing >= PHOTO_MAX_PER_EVENT) throw new AppError("VALIDATION", undefined, { photo: "validation.photoTooMany" });
+  if (existing >= PHOTO_MAX_PER_EVENT) throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoTooMany" });
   const { default: sharp } = await import("sharp");
   let output: { data: Buffer; info: { width: number; height: number; size: number } };
   try {
@@ -469,7 +469,7 @@ export async function uploadEventPhoto(actor: SessionUser, eventId: string, file
       .jpeg({ quality: 80, mozjpeg: true })
       .toBuffer({ resolveWithObject: true });
   } catch {
-    throw new AppError("VALIDATION", undefined, { photo: "validation.photoType" });
+    throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoType" });
   }
   const { createHash } = await import("node:crypto");
   const sha256 = createHash("sha256").update(output.data).digest("hex");
