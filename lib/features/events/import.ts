@@ -80,8 +80,8 @@ export async function parseAttendeeFile(
   fileName: string,
   villagesByName: Map<string, string> = new Map(),
 ): Promise<ImportResult> {
-  if (data.byteLength === 0) return { ok: false, fileError: { key: "import.empty" } };
-  if (data.byteLength > IMPORT_MAX_BYTES) return { ok: false, fileError: { key: "import.tooBig", values: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } };
+  if (data.byteLength === 0) return { ok: false, fileError: { key: "attendeeImport.empty" } };
+  if (data.byteLength > IMPORT_MAX_BYTES) return { ok: false, fileError: { key: "attendeeImport.tooBig", values: { mb: IMPORT_MAX_BYTES / 1024 / 1024 } } };
   const lower = fileName.toLowerCase();
   let table: string[][];
   if (lower.endsWith(".xlsx")) {
@@ -93,11 +93,11 @@ export async function parseAttendeeFile(
     if (!read.ok) return read;
     table = read.table;
   } else {
-    return { ok: false, fileError: { key: "import.fileType" } };
+    return { ok: false, fileError: { key: "attendeeImport.fileType" } };
   }
   while (table.length > 0 && table[table.length - 1]!.every((c) => c === "")) table.pop();
-  if (table.length < 2) return { ok: false, fileError: { key: "import.empty" } };
-  if (table.length - 1 > IMPORT_MAX_ROWS) return { ok: false, fileError: { key: "import.tooManyRows", values: { max: IMPORT_MAX_ROWS } } };
+  if (table.length < 2) return { ok: false, fileError: { key: "attendeeImport.empty" } };
+  if (table.length - 1 > IMPORT_MAX_ROWS) return { ok: false, fileError: { key: "attendeeImport.tooManyRows", values: { max: IMPORT_MAX_ROWS } } };
 
   const header = table[0]!.map(normHeader);
   const unknown = header.filter((h) => h && !HEADER_ALIASES[h]);
@@ -106,7 +106,7 @@ export async function parseAttendeeFile(
     return {
       ok: false,
       fileError: {
-        key: "import.badColumns",
+        key: "attendeeImport.badColumns",
         values: { found: table[0]!.map(clean).filter(Boolean).join(", ") || "-", expected: IMPORT_COLUMNS.join(", ") },
       },
     };
@@ -127,10 +127,10 @@ export async function parseAttendeeFile(
     else if (name.length > 120) issues.push({ row: line, column: "nama", key: "validation.tooLong" });
     const categoryText = get("kategori").toLowerCase().replace(/[_-]+/g, " ").replace(/\s+/g, " ");
     const category = categoryText ? CATEGORY_ALIASES[categoryText] : AttendeeCategory.LAINNYA;
-    if (!category) issues.push({ row: line, column: "kategori", key: "import.badCategory", values: { value: get("kategori") } });
+    if (!category) issues.push({ row: line, column: "kategori", key: "attendeeImport.badCategory", values: { value: get("kategori") } });
     const genderText = get("jenis_kelamin").toLowerCase();
     const gender = !genderText ? null : ["l", "laki-laki", "laki laki", "pria", "m"].includes(genderText) ? Gender.L : ["p", "perempuan", "wanita", "f"].includes(genderText) ? Gender.P : undefined;
-    if (gender === undefined) issues.push({ row: line, column: "jenis_kelamin", key: "import.badGender", values: { value: get("jenis_kelamin") } });
+    if (gender === undefined) issues.push({ row: line, column: "jenis_kelamin", key: "attendeeImport.badGender", values: { value: get("jenis_kelamin") } });
     const phoneText = get("telepon");
     const phone = phoneText ? normalizeIndonesianPhone(phoneText) : null;
     if (phoneText && !phone) issues.push({ row: line, column: "telepon", key: "validation.phone" });
@@ -158,7 +158,7 @@ export async function parseAttendeeFile(
       dedupeKey,
     });
   }
-  if (rows.length === 0 && issues.length === 0) return { ok: false, fileError: { key: "import.empty" } };
+  if (rows.length === 0 && issues.length === 0) return { ok: false, fileError: { key: "attendeeImport.empty" } };
   return { ok: true, rows, issues, duplicatesInFile };
 }
 
@@ -184,7 +184,7 @@ function readCsv(data: Uint8Array): { ok: true; table: string[][] } | { ok: fals
     }) as string[][];
     return { ok: true, table };
   } catch {
-    return { ok: false, fileError: { key: "import.badCsv" } };
+    return { ok: false, fileError: { key: "attendeeImport.badCsv" } };
   }
 }
 
@@ -193,11 +193,11 @@ async function readXlsx(data: Uint8Array): Promise<{ ok: true; table: string[][]
   try {
     await workbook.xlsx.load(Buffer.from(data) as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, fileError: { key: "import.badXlsx" } };
+    return { ok: false, fileError: { key: "attendeeImport.badXlsx" } };
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, fileError: { key: "import.empty" } };
-  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) return { ok: false, fileError: { key: "import.tooManyRows", values: { max: IMPORT_MAX_ROWS } } };
+  if (!sheet) return { ok: false, fileError: { key: "attendeeImport.empty" } };
+  if (sheet.actualRowCount - 1 > IMPORT_MAX_ROWS) return { ok: false, fileError: { key: "attendeeImport.tooManyRows", values: { max: IMPORT_MAX_ROWS } } };
   const table: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: string[] = [];

@@ -235,7 +235,7 @@ describe("import", () => {
     const preview = await previewAttendeeImport(w.officerA, event.id, file(csv));
     expect(preview.ok && preview.issues.map((i) => [i.row, i.key])).toEqual([
       [3, "validation.required"],
-      [4, "import.badCategory"],
+      [4, "attendeeImport.badCategory"],
       [5, "validation.phone"],
       [6, "validation.phoneConsent"],
     ]);
@@ -257,10 +257,10 @@ describe("import", () => {
       const r = await previewAttendeeImport(w.officerA, event.id, f);
       return r.ok ? null : r.fileError.key;
     };
-    expect(await fileError(file("full_name,email\nAni,a@b.c\n"))).toBe("import.badColumns");
+    expect(await fileError(file("full_name,email\nAni,a@b.c\n"))).toBe("attendeeImport.badColumns");
     expect(await fileError(file(Uint8Array.from([...new TextEncoder().encode("nama\nJos"), 0xe9, 0x0a])))).toBe("import.notUtf8");
-    expect(await fileError(file("nama\n" + "Ani\n".repeat(50_000)))).toBe("import.tooManyRows");
-    expect(await fileError(file("nama\nAni\n", "peserta.pdf"))).toBe("import.fileType");
+    expect(await fileError(file("nama\n" + "Ani\n".repeat(50_000)))).toBe("attendeeImport.tooManyRows");
+    expect(await fileError(file("nama\nAni\n", "peserta.pdf"))).toBe("attendeeImport.fileType");
     expect(await outcome(commitAttendeeImport(w.officerA, event.id, file("nama\n" + "Ani\n".repeat(50_000))))).toBe("VALIDATION");
     expect(await testDb.attendee.count({ where: { eventId: event.id } })).toBe(0);
   });

@@ -24,7 +24,6 @@ import type {
 } from "@/lib/features/events/schemas";
 
 type EventForm = z.output<typeof eventFormSchema>;
-type Tx = Prisma.TransactionClient;
 
 // Crockford base32 without I, L, O, U: a code read from a poster is typed without confusion.
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -416,7 +415,7 @@ export async function commitAttendeeImport(actor: SessionUser, eventId: string, 
   const event = await loadOpenForAttendance(actor, eventId, "create:attendance");
   const parsed = await parseAttendeeFile(file.data, file.name, await villageNameIndex(event.officeId));
   if (!parsed.ok) throw new AppError("VALIDATION", undefined, { file: parsed.fileError.key });
-  if (parsed.issues.length > 0) throw new AppError("VALIDATION", undefined, { file: "import.hasErrors" });
+  if (parsed.issues.length > 0) throw new AppError("VALIDATION", undefined, { file: "attendeeImport.hasErrors" });
   return db.$transaction(
     async (tx) => {
       let inserted = 0;

@@ -206,3 +206,21 @@ export async function getEventPhotoFile(user: SessionUser, eventId: string, phot
   if (!photo) throw new AppError("NOT_FOUND");
   return photo.file;
 }
+
+/** A session as its edit form needs it; update:event scopes it, so a cancelled one is refused. */
+export async function getEventForEdit(user: SessionUser, id: string) {
+  const event = await db.event.findFirst({
+    where: { AND: [{ id: assertId(id) }, eventWhere(user, "update:event"), { status: { not: "CANCELLED" } }] },
+    include: {
+      villages: { select: { desaBinaanId: true } },
+      speakers: { orderBy: { sortOrder: "asc" } },
+      partners: { select: { institutionId: true } },
+      office: { select: { province: { select: { timeZone: true } } } },
+    },
+  });
+  if (!event) throw new AppError("NOT_FOUND");
+  const venue = event.venueVillageCode
+    ? await db.desaBinaan.findFirst({ where: { villageCode: event.venueVillageCode, officeId: event.officeId }, select: { id: true } })
+    : null;
+  return { ...event, venueVillageId: venue?.id ?? null, officeTimeZone: event.office.province.timeZone };
+}

@@ -16,6 +16,13 @@ const optionalId = z
   .optional()
   .transform((v) => v || null);
 
+/** Checkbox groups send false (none), one string (one box) or an array: always an array here. */
+const idList = (max: number) =>
+  z.preprocess(
+    (v) => (v === false || v === null || v === undefined || v === "" ? [] : typeof v === "string" ? [v] : v),
+    z.array(z.uuid()).max(max),
+  );
+
 /** A wall-clock time as a `datetime-local` input gives it: "2026-12-01T09:00". */
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime");
 
@@ -41,9 +48,9 @@ export const eventFormSchema = z
     venueVillageId: optionalId,
     startsAtLocal: localDateTime,
     endsAtLocal: localDateTime,
-    desaBinaanIds: z.array(z.uuid()).max(200).default([]),
+    desaBinaanIds: idList(200),
     speakers: z.array(speakerSchema).max(30).default([]),
-    partnerIds: z.array(z.uuid()).max(50).default([]),
+    partnerIds: idList(50),
   })
   .refine((v) => v.endsAtLocal > v.startsAtLocal, { path: ["endsAtLocal"], message: "validation.endBeforeStart" });
 export type EventFormInput = z.input<typeof eventFormSchema>;

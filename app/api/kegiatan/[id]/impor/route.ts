@@ -18,7 +18,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
   const { id } = await params;
   if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) {
-    return NextResponse.json({ error: t("import.tooBig", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }) }, { status: 413 });
+    return NextResponse.json({ error: t("attendeeImport.tooBig", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }) }, { status: 413 });
   }
   let file: File | null = null;
   try {
@@ -28,7 +28,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   } catch {
     file = null;
   }
-  if (!file) return NextResponse.json({ error: t("import.empty") }, { status: 400 });
+  if (!file) return NextResponse.json({ error: t("attendeeImport.empty") }, { status: 400 });
   const input = { data: new Uint8Array(await file.arrayBuffer()), name: file.name };
   try {
     if (request.nextUrl.searchParams.get("commit") === "1") {
