@@ -1,9 +1,8 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { formatDateTimeInZone, zoneAbbreviation } from "@/lib/dates";
+import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
 import { toCsv, toXlsx, type Column } from "@/lib/export/spreadsheet";
 import type { getAttendanceExport } from "@/lib/features/events/queries";
-import { localTime } from "@/lib/features/events/local-time";
 
 type ExportEvent = Awaited<ReturnType<typeof getAttendanceExport>>;
 type Row = ExportEvent["attendees"][number];
@@ -58,7 +57,7 @@ export function attendanceSheetPdf(event: ExportEvent, t: Translate, locale: str
     doc.font("Helvetica").fontSize(10).moveDown(0.4);
     doc.text(`${event.title}`, { align: "center", width: 515 });
     doc.text(`${event.office.name} · ${event.venueName}`, { align: "center", width: 515 });
-    doc.text(`${formatDateTimeInZone(event.startsAt, event.timeZone, locale)} - ${localTime(event.endsAt, event.timeZone)} ${zoneAbbreviation(event.timeZone)}`, {
+    doc.text(`${formatDateTimeInZone(event.startsAt, event.timeZone, locale)} - ${formatTimeInZone(event.endsAt, event.timeZone, locale)}`, {
       align: "center",
       width: 515,
     });

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { clientAddress, handleCheckIn } from "@/lib/features/events/check-in";
+import { clientAddress, handleCheckIn, publicBaseUrl } from "@/lib/features/events/check-in";
 
 /**
  * Public self check-in. A plain form post (no JavaScript needed) is answered with a 303 back to
@@ -23,7 +23,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const status = { created: 201, already: 200, closed: 404, limited: 429, invalid: 422 }[reply.status];
     return NextResponse.json(reply, { status });
   }
-  const url = new URL(`/hadir/${encodeURIComponent(code)}`, request.url);
+  const url = new URL(`/hadir/${encodeURIComponent(code)}`, await publicBaseUrl());
   url.searchParams.set("hasil", reply.status);
   if (reply.status === "invalid") url.searchParams.set("kolom", Object.keys(reply.fieldErrors).join(","));
   return NextResponse.redirect(url, 303);

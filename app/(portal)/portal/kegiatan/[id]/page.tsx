@@ -4,10 +4,10 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Alert, Card, Stat } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { formatDateTimeInZone, zoneAbbreviation } from "@/lib/dates";
+import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
 import { deleteEventPhotoAction, markEventHeldAction, removeAttendeeAction, setCheckInOpenAction } from "@/lib/features/events/actions";
 import { checkInLink, qrSvg } from "@/lib/features/events/check-in";
-import { localTime, toLocalInput } from "@/lib/features/events/local-time";
+import { toLocalInput } from "@/lib/features/events/local-time";
 import { findAttendees, findEventVillageChoices, getEvent } from "@/lib/features/events/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -60,7 +60,7 @@ export default async function EventPage({
         </h1>
         {event.theme && <p className="text-slate-700">{event.theme}</p>}
         <p className="text-slate-800" data-testid="event-when">
-          {formatDateTimeInZone(event.startsAt, event.timeZone, locale)} - {localTime(event.endsAt, event.timeZone)} {zone}
+          {formatDateTimeInZone(event.startsAt, event.timeZone, locale)} – {formatTimeInZone(event.endsAt, event.timeZone, locale)}
         </p>
         <p className="text-slate-800">
           {event.venueName}
