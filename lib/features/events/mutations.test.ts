@@ -249,6 +249,12 @@ describe("import", () => {
     const csv = "\uFEFFNama;Kategori;Desa/Instansi\nAni;Warga;Desa X\nBudi;Kepala Desa;Desa Y\nBudi;Kepala Desa;Desa Y\n";
     expect(await commitAttendeeImport(w.officerA, event.id, file(csv))).toEqual({ inserted: 1, skipped: 2 });
     expect(await testDb.attendee.count({ where: { eventId: event.id } })).toBe(2);
+    const budi = await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id, name: "Budi" } });
+    expect([budi.category, budi.source, budi.institutionName, budi.consentAt]).toEqual(["KEPALA_DESA", "IMPORT", "Desa Y", null]);
+    const withPhone = "nama,telepon,persetujuan,jenis_kelamin\nCici,0812-1111-2222,ya,P\n";
+    await commitAttendeeImport(w.officerA, event.id, file(withPhone));
+    const cici = await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id, name: "Cici" } });
+    expect([cici.phone, cici.gender, cici.consentAt !== null]).toEqual(["6281211112222", "P", true]);
   });
 
   it("rejects wrong columns, Latin-1 and 50,000 rows with a file-level message", async () => {

@@ -224,3 +224,22 @@ export async function getEventForEdit(user: SessionUser, id: string) {
     : null;
   return { ...event, venueVillageId: venue?.id ?? null, officeTimeZone: event.office.province.timeZone };
 }
+
+/**
+ * Coming sessions of one desa binaan, for its village page (read:event scopes it, so a village
+ * account sees only its own). Kept here so the villages feature reuses it rather than re-querying.
+ */
+export async function findUpcomingEventsForVillage(user: SessionUser, desaBinaanId: string, take = 5) {
+  return db.event.findMany({
+    where: {
+      AND: [
+        eventWhere(user, "read:event"),
+        { villages: { some: { desaBinaanId: assertId(desaBinaanId) } } },
+        { status: { in: ["SCHEDULED", "POSTPONED"] }, endsAt: { gte: new Date() } },
+      ],
+    },
+    orderBy: { startsAt: "asc" },
+    take,
+    select: { id: true, title: true, type: true, status: true, startsAt: true, endsAt: true, timeZone: true, venueName: true },
+  });
+}
