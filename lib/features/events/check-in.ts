@@ -22,14 +22,19 @@ export type CheckInReply =
   | { status: "invalid"; fieldErrors: Record<string, string> };
 
 /** The whole public check-in: rate limits, validation, the idempotent insert. */
-export async function handleCheckIn(code: string, fields: Record<string, unknown>, address: string): Promise<CheckInReply> {
+export async function handleCheckIn(
+  code: string,
+  fields: Record<string, unknown>,
+  address: string,
+  limits: { perAddress: { max: number; windowSeconds: number }; perSession: { max: number; windowSeconds: number } } = CHECK_IN_LIMITS,
+): Promise<CheckInReply> {
   const normalized = code.toUpperCase();
   if (!/^[0-9A-Z]{4,16}$/.test(normalized)) return { status: "closed" };
   const [byAddress, bySession] = await Promise.all([
-    hitRateLimit(`checkin:ip:${address}`, CHECK_IN_LIMITS.perAddress.windowSeconds),
-    hitRateLimit(`checkin:event:${normalized}`, CHECK_IN_LIMITS.perSession.windowSeconds),
+    hitRateLimit(`checkin:ip:${address}`, limits.perAddress.windowSeconds),
+    hitRateLimit(`checkin:event:${normalized}`, limits.perSession.windowSeconds),
   ]);
-  if (byAddress.count > CHECK_IN_LIMITS.perAddress.max || bySession.count > CHECK_IN_LIMITS.perSession.max) {
+  if (byAddress.count > limits.perAddress.max || bySession.count > limits.perSession.max) {
     return { status: "limited" };
   }
   const parsed = checkInSchema.safeParse(fields);
