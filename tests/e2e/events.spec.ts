@@ -74,3 +74,52 @@ test("the month calendar shows the office's sessions on their local day", async 
   await expect(main(page).getByRole("heading", { name: /September 2023/i })).toBeVisible();
   await expect(main(page).getByRole("link", { name: /Sosialisasi/ }).first()).toBeVisible();
 });
+
+test("after the session: import attendees with a preview, mark it held, write the report, add a photo", async ({ page }) => {
+  const title = `Rapat koordinasi uji ${Date.now()}`;
+  await signInAndLand(page, ACCOUNTS.officer);
+  await page.goto("/portal/kegiatan/baru");
+  const form = main(page);
+  await form.getByLabel("Jenis kegiatan").selectOption("RAPAT_KOORDINASI");
+  await form.getByLabel("Judul").fill(title);
+  await form.getByLabel("Tempat", { exact: true }).fill("Aula Kantor Imigrasi");
+  await form.getByLabel("Mulai (WIB)").fill("2026-11-20T09:00");
+  await form.getByLabel("Selesai (WIB)").fill("2026-11-20T11:00");
+  await form.getByRole("button", { name: "Jadwalkan", exact: true }).click();
+  await expect(main(page).getByRole("heading", { level: 1 })).toContainText(title);
+
+  const upload = (name: string, text: string) =>
+    main(page).getByLabel("Berkas CSV atau XLSX").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
+  await upload("salah.csv", "nama,kategori,telepon,persetujuan\nAni,Warga,,\nBudi,Astronot,,\n");
+  await main(page).getByRole("button", { name: "Periksa berkas" }).click();
+  const preview = page.getByTestId("import-preview");
+  await expect(preview).toContainText('Kategori "Astronot" tidak dikenal.');
+  await expect(preview.getByRole("button", { name: /Simpan/ })).toHaveCount(0);
+
+  await upload("benar.csv", "nama,kategori,telepon,persetujuan\nAni,Warga,,\nBudi,Kepala Desa,0812-3456-7000,ya\n");
+  await main(page).getByRole("button", { name: "Periksa berkas" }).click();
+  await preview.getByRole("button", { name: "Simpan 2 peserta" }).click();
+  await expect(main(page).getByRole("status").filter({ hasText: "2 peserta disimpan" })).toBeVisible();
+  await expect(page.getByTestId("attendance-total")).toHaveText("2");
+
+  page.once("dialog", (d) => d.accept());
+  await main(page).getByRole("button", { name: "Tandai sudah terlaksana" }).click();
+  await expect(main(page).getByRole("heading", { level: 1 })).toContainText("Terlaksana");
+  await main(page).getByLabel("Catatan pelaksanaan").fill("Koordinasi dengan Disnaker dan Camat.");
+  await main(page).getByLabel("Grup WhatsApp desa dibagikan kepada peserta").check();
+  await main(page).getByRole("button", { name: "Simpan laporan" }).click();
+  await expect(main(page).getByText("Laporan disimpan.")).toBeVisible();
+
+  // 1x1 PNG
+  const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+  await main(page).getByLabel(/^Foto \(JPEG/).setInputFiles({ name: "bukan-foto.jpg", mimeType: "image/jpeg", buffer: Buffer.from("bukan gambar") });
+  await main(page).getByRole("button", { name: "Unggah foto" }).click();
+  await expect(main(page).getByRole("alert").filter({ hasText: "bukan foto" })).toBeVisible();
+  await main(page).getByLabel(/^Foto \(JPEG/).setInputFiles({ name: "pembukaan.png", mimeType: "image/png", buffer: png });
+  await main(page).getByLabel("Keterangan foto").fill("Pembukaan");
+  await main(page).getByRole("button", { name: "Unggah foto" }).click();
+  await expect(main(page).getByText("Foto diunggah.")).toBeVisible();
+  const img = main(page).getByRole("img", { name: "Pembukaan" });
+  await expect(img).toBeVisible();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
+});

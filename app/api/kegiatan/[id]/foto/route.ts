@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { publicBaseUrl } from "@/lib/features/events/check-in";
 import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/mutations";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
@@ -9,9 +10,12 @@ import { AppError } from "@/lib/server/errors";
  */
 export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const back = (result: string) => NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, request.url), 303);
+  // The public base (APP_URL or the Host header), not request.url: behind a proxy or on
+  // 127.0.0.1 vs localhost the session cookie would not follow the redirect.
+  const base = await publicBaseUrl();
+  const back = (result: string) => NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, base), 303);
   const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/masuk", request.url), 303);
+  if (!user) return NextResponse.redirect(new URL("/masuk", base), 303);
   if (Number(request.headers.get("content-length") ?? 0) > PHOTO_MAX_BYTES + 64 * 1024) return back("photoTooBig");
   let file: File | null = null;
   let caption: string | null = null;
