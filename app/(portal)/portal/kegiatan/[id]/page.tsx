@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Alert, Card, Stat } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
-import { deleteEventPhotoAction, markEventHeldAction, removeAttendeeAction, setCheckInOpenAction } from "@/lib/features/events/actions";
+import { deleteEventPhotoAction, markEventHeldAction, setCheckInOpenAction } from "@/lib/features/events/actions";
 import { checkInLink, qrSvg } from "@/lib/features/events/check-in";
 import { toLocalInput } from "@/lib/features/events/local-time";
 import { findAttendees, findEventVillageChoices, getEvent } from "@/lib/features/events/queries";
@@ -15,6 +15,7 @@ import { StatusBadge } from "../_components/status-badge";
 import { ActionButton } from "./_components/action-button";
 import { AttendeeForm, CountsForm, ReportForm } from "./_components/attendance-forms";
 import { ImportPanel } from "./_components/import-panel";
+import { RemoveAttendeeButton } from "./_components/remove-attendee-button";
 import { CancelForm, PostponeForm } from "./_components/status-forms";
 
 export const metadata: Metadata = { title: "Kegiatan" };
@@ -232,13 +233,7 @@ export default async function EventPage({
                         <td className="py-2 pr-3">{t(`source.${a.source}`)}</td>
                         {canAttend && (
                           <td className="py-2">
-                            <ActionButton
-                              action={removeAttendeeAction}
-                              input={{ eventId: event.id, attendeeId: a.id }}
-                              label={t("remove")}
-                              variant="ghost"
-                              confirm={t("removeConfirm", { name: a.name })}
-                            />
+                            <RemoveAttendeeButton eventId={event.id} attendeeId={a.id} name={a.name} />
                           </td>
                         )}
                       </tr>
