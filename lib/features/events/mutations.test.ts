@@ -5,6 +5,8 @@ import {
   checkIn,
   commitAttendeeImport,
   createEvent,
+  createInstitution as createInstitutionMutation,
+  deleteEventPhoto,
   markEventHeld,
   postponeEvent,
   previewAttendeeImport,
@@ -15,7 +17,7 @@ import {
   updateEvent,
   uploadEventPhoto,
 } from "@/lib/features/events/mutations";
-import { findAttendees, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
+import { findAttendees, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";
 import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/tests/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
@@ -77,10 +79,19 @@ describe("createEvent", () => {
     expect(await testDb.event.count({ where: { title } })).toBe(0);
   });
 
-  it("is refused to every role without create:event", async () => {
+  it("is refused to every role without create:event, as is adding to the directory", async () => {
     for (const actor of [w.national, w.regionalA, w.villageUserA]) {
       expect(await outcome(createEvent(actor, form()))).toBe("FORBIDDEN");
+      expect(await outcome(createInstitutionMutation(actor, { name: `Instansi ${uniqueSuffix()}`, kind: "LAINNYA" }))).toBe("FORBIDDEN");
     }
+  });
+
+  it("adds an office institution once; a national entry's name is taken too", async () => {
+    const name = `Disnaker Uji ${uniqueSuffix()}`;
+    await createInstitutionMutation(w.officerA, { name, kind: "DISNAKER" });
+    expect(await outcome(createInstitutionMutation(w.adminA, { name: name.toUpperCase(), kind: "DISNAKER" }))).toBe("CONFLICT");
+    const national = await createInstitution(testDb, { name: `BP3MI Nasional ${uniqueSuffix()}` });
+    expect(await outcome(createInstitutionMutation(w.officerB, { name: national.name, kind: "BP3MI" }))).toBe("CONFLICT");
   });
 });
 
@@ -91,6 +102,9 @@ describe("authorization matrix on an office A session", () => {
       expect(await outcome(getEvent(actor, event.id))).toBe("OK");
     }
     for (const actor of [w.adminB, w.officerB]) expect(await outcome(getEvent(actor, event.id))).toBe("NOT_FOUND");
+    const listed = async (actor: SessionUser) => (await findEventsBetween(actor, new Date(event.startsAt.getTime() - 1), event.endsAt)).some((e) => e.id === event.id);
+    expect([await listed(w.officerA), await listed(w.regionalA), await listed(w.villageUserA), await listed(w.officerB)]).toEqual([true, true, true, false]);
+    expect((await getEvent(w.villageUserA, event.id)).checkInCode).toBeNull();
     // attendee lists are personal data: not for village accounts
     expect(await outcome(findAttendees(w.villageUserA, event.id))).toBe("FORBIDDEN");
     expect(await outcome(findAttendees(w.officerB, event.id))).toBe("NOT_FOUND");
@@ -101,6 +115,9 @@ describe("authorization matrix on an office A session", () => {
 
   it("writes: only office A staff; others FORBIDDEN (no permission) or NOT_FOUND (other office)", async () => {
     const event = await pastEvent(w.officeA.id, { desaBinaanIds: [w.villageA.id] });
+    const existing = await testDb.attendee.create({
+      data: { eventId: event.id, name: "Tetap Ada", category: "WARGA", source: "STAFF", dedupeKey: `tetap ada|@${uniqueSuffix()}` },
+    });
     const writes = (actor: SessionUser) => [
       () => updateEvent(actor, { ...form(), eventId: event.id }),
       () => postponeEvent(actor, { eventId: event.id, startsAtLocal: "2026-12-20T09:00", endsAtLocal: "2026-12-20T10:00", reason: "Hujan" }),
@@ -108,6 +125,10 @@ describe("authorization matrix on an office A session", () => {
       () => addAttendee(actor, attendee(event.id)),
       () => setAttendanceCounts(actor, { eventId: event.id, rows: [{ category: "LURAH", male: 0, female: 0, unknown: 4 }] }),
       () => previewAttendeeImport(actor, event.id, file("nama\nAni\n")),
+      () => commitAttendeeImport(actor, event.id, file("nama\nAni\n")),
+      () => removeAttendee(actor, { eventId: event.id, attendeeId: existing.id }),
+      () => deleteEventPhoto(actor, { eventId: event.id, photoId: crypto.randomUUID() }),
+      () => saveEventReport(actor, { eventId: event.id, reportNotes: "x", followUps: null, whatsappGroupShared: false }),
     ];
     for (const actor of [w.national, w.regionalA, w.villageUserA]) {
       for (const write of writes(actor)) expect(await outcome(write())).toBe("FORBIDDEN");
@@ -118,8 +139,12 @@ describe("authorization matrix on an office A session", () => {
       expect(await outcome(cancelEvent(actor, { eventId: event.id, reason: "x" }))).toBe("NOT_FOUND");
     }
     const after = await testDb.event.findUniqueOrThrow({ where: { id: event.id }, include: { attendees: true, counts: true } });
-    expect([after.status, after.checkInOpen, after.attendees.length, after.counts.length]).toEqual(["SCHEDULED", false, 0, 0]);
-    for (const write of writes(w.officerA)) expect(await outcome(write())).toBe("OK");
+    expect([after.status, after.checkInOpen, after.attendees.length, after.counts.length]).toEqual(["SCHEDULED", false, 1, 0]);
+    const [update, postpone, open, add, counts, preview, commit, remove] = writes(w.officerA);
+    for (const write of [update!, postpone!, open!, add!, counts!, preview!, commit!, remove!]) expect(await outcome(write())).toBe("OK");
+    // the photo does not exist and the report needs a held session: the owner gets past the scope
+    expect(await outcome(writes(w.officerA)[8]!())).toBe("NOT_FOUND");
+    expect(await outcome(writes(w.officerA)[9]!())).toBe("CONFLICT");
   });
 });
 
