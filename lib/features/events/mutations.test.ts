@@ -201,7 +201,7 @@ describe("status changes", () => {
 
 describe("attendance", () => {
   it("adds named attendees and counts into one total; a phone needs consent; the same person once", async () => {
-    const event = await createEventRow(testDb, { officeId: w.officeA.id });
+    const event = await createEventRow(testDb, { officeId: w.officeA.id, desaBinaanIds: [w.villageA.id] });
     expect(attendeeSchema.safeParse({ eventId: event.id, name: "Ani", category: "WARGA", phone: "0812-3456-7890" }).error?.issues[0]?.message).toBe(
       "validation.phoneConsent",
     );
@@ -221,6 +221,7 @@ describe("attendance", () => {
     });
     const detail = await getEvent(w.officerA, event.id);
     expect(detail.attendance).toEqual({ named: 2, counted: 19, total: 21, male: 4, female: 2 });
+    expect((await getEvent(w.villageUserA, event.id)).attendance.total).toBe(21);
     expect(await testDb.attendanceCount.count({ where: { eventId: event.id } })).toBe(2);
     const stored = await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id, phone: { not: null } } });
     expect([stored.phone, stored.consentAt !== null]).toEqual(["6281234567890", true]);

@@ -61,10 +61,9 @@ export async function getEvent(user: SessionUser, id: string) {
     },
   });
   if (!event) throw new AppError("NOT_FOUND");
-  const canSeeAttendance = can(user.role, "read:attendance");
-  const named = canSeeAttendance
-    ? await db.attendee.groupBy({ by: ["gender"], where: { eventId: event.id }, _count: { _all: true } })
-    : [];
+  // Counts are not personal data: everyone who may read the session sees the totals; the list
+  // of people needs read:attendance (findAttendees).
+  const named = await db.attendee.groupBy({ by: ["gender"], where: { eventId: event.id }, _count: { _all: true } });
   const namedTotal = named.reduce((n, g) => n + g._count._all, 0);
   const countTotal = event.counts.reduce((n, c) => n + c.male + c.female + c.unknown, 0);
   return {
