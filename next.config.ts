@@ -6,8 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const PUBLIC_PATHS = ["/", "/materi", "/materi/:path*", "/panduan", "/desa", "/desa/:path*"];
 
 const nextConfig: NextConfig = {
-  // argon2 ships a native binary; keep it out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // Native binaries (argon2, sharp) and pdfkit's font files read from disk: keep them out of the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
   experimental: {
     // Several root layouts (public per locale, sign-in, portal): one 404 for unmatched URLs.

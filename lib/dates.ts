@@ -35,3 +35,9 @@ export function formatDate(date: Date, locale: string): string {
     timeZone: "UTC",
   }).format(date);
 }
+
+/** "12.00 WIB": the time of day only, in the venue's zone (for the end of a session). */
+export function formatTimeInZone(instant: Date, timeZone: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(intlLocale(locale), { hour: "2-digit", minute: "2-digit", timeZone }).format(instant);
+  return `${text} ${zoneAbbreviation(timeZone)}`;
+}

@@ -84,3 +84,17 @@ export function materialWhere(user: SessionUser, key: PermissionKey): Prisma.Mat
       return { status: "PUBLISHED" };
   }
 }
+
+/** Which outreach sessions (kegiatan) the user may act on for `key`. */
+export function eventWhere(user: SessionUser, key: PermissionKey): Prisma.EventWhereInput {
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return { office: { kanwilId: must(user.kanwilId) } };
+    case "own-office":
+      return { officeId: must(user.officeId) };
+    case "own-village":
+      return { villages: { some: { desaBinaanId: must(user.desaBinaanId) } } };
+  }
+}

@@ -11,6 +11,7 @@ export function navigationFor(user: { role: Role; officeId: string | null }): Na
   } else if (user.officeId && can(user.role, "read:office")) {
     items.push({ href: `/portal/kantor/${user.officeId}`, labelKey: "nav.myOffice" });
   }
+  if (can(user.role, "read:event")) items.push({ href: "/portal/kegiatan", labelKey: "nav.events" });
   if (can(user.role, "create:material")) items.push({ href: "/portal/materi", labelKey: "materials.nav" });
   if (can(user.role, "manage:user")) items.push({ href: "/portal/pengguna", labelKey: "nav.accounts" });
   return items;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
@@ -33,7 +34,9 @@ export async function Overview({
             <ul className="space-y-3">
               {overview.upcoming.map((event) => (
                 <li key={event.id}>
-                  <p className="font-medium">{event.title}</p>
+                  <p className="font-medium">
+                    <Link href={`/portal/kegiatan/${event.id}`}>{event.title}</Link>
+                  </p>
                   <p className="text-sm text-slate-700">
                     {t(`eventType.${event.type}`)} · {formatDateTimeInZone(event.startsAt, event.timeZone, locale)}
                   </p>

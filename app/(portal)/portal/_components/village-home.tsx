@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { formatDate, formatDateTimeInZone } from "@/lib/dates";
@@ -51,7 +52,9 @@ export async function VillageHome({ village }: { village: Awaited<ReturnType<typ
             <ul className="space-y-3">
               {village.events.map(({ event }) => (
                 <li key={event.id}>
-                  <p className="font-medium">{event.title}</p>
+                  <p className="font-medium">
+                    <Link href={`/portal/kegiatan/${event.id}`}>{event.title}</Link>
+                  </p>
                   <p className="text-sm text-slate-700">
                     {t(`eventType.${event.type}`)} · {formatDateTimeInZone(event.startsAt, event.timeZone, locale)} ·{" "}
                     {event.venueName}

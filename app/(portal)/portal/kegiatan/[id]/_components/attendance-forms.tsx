@@ -1,0 +1,169 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { addAttendeeAction, saveEventReportAction, setAttendanceCountsAction } from "@/lib/features/events/actions";
+import { ATTENDEE_CATEGORIES, attendanceCountsSchema, attendeeSchema, eventReportSchema } from "@/lib/features/events/schemas";
+import type { AttendeeCategory } from "@/lib/generated/prisma/enums";
+
+type Choice = { id: string; label: string };
+
+export function AttendeeForm({ eventId, villages }: { eventId: string; villages: Choice[] }) {
+  const t = useTranslations("events");
+  const tc = useTranslations();
+  const { form, message, onSubmit, fieldError } = useActionForm(attendeeSchema, addAttendeeAction, {
+    defaultValues: { eventId, category: "WARGA", consent: false },
+    onSuccess: (_d, values) => {
+      form.reset({ eventId, category: values.category, consent: false });
+      return t("attendeeAdded", { name: values.name });
+    },
+  });
+  const { register } = form;
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-3">
+      {message && (
+        <div className="sm:col-span-3">
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
+      <TextField label={t("attendeeName")} error={fieldError("name")} {...register("name")} />
+      <SelectField label={t("category")} error={fieldError("category")} {...register("category")}>
+        {ATTENDEE_CATEGORIES.map((c) => (
+          <option key={c} value={c}>
+            {tc(`attendeeCategory.${c}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t("position")} error={fieldError("position")} {...register("position")} />
+      <SelectField label={t("village")} error={fieldError("desaBinaanId")} {...register("desaBinaanId")}>
+        <option value="">-</option>
+        {villages.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t("institution")} error={fieldError("institutionName")} {...register("institutionName")} />
+      <SelectField label={t("gender")} error={fieldError("gender")} {...register("gender")}>
+        <option value="">-</option>
+        <option value="L">{t("genderL")}</option>
+        <option value="P">{t("genderP")}</option>
+      </SelectField>
+      <TextField label={t("phone")} type="tel" hint={t("phoneHint")} error={fieldError("phone")} {...register("phone")} />
+      <div className="sm:col-span-2">
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" className="size-5" aria-describedby="attendee-consent-error" {...register("consent")} />
+          {t("consent")}
+        </label>
+        {fieldError("consent") && (
+          <p id="attendee-consent-error" className="text-sm font-medium text-red-700">
+            {fieldError("consent")}
+          </p>
+        )}
+      </div>
+      <div className="sm:col-span-3">
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("addAttendee")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+type CountRow = { category: AttendeeCategory; male: number; female: number; unknown: number };
+
+export function CountsForm({ eventId, counts }: { eventId: string; counts: CountRow[] }) {
+  const t = useTranslations("events");
+  const tc = useTranslations();
+  const rows = ATTENDEE_CATEGORIES.map((category) => counts.find((c) => c.category === category) ?? { category, male: 0, female: 0, unknown: 0 });
+  const { form, message, onSubmit, fieldError } = useActionForm(attendanceCountsSchema, setAttendanceCountsAction, {
+    defaultValues: { eventId, rows },
+    onSuccess: () => t("countsSaved"),
+  });
+  const cols = ["male", "female", "unknown"] as const;
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("countsTitle")}</caption>
+          <thead>
+            <tr className="text-left">
+              <th scope="col" className="py-1 pr-2">{t("category")}</th>
+              {cols.map((c) => (
+                <th key={c} scope="col" className="py-1 pr-2">{t(`count.${c}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.category}>
+                <th scope="row" className="py-1 pr-2 text-left font-normal">
+                  {tc(`attendeeCategory.${row.category}`)}
+                  <input type="hidden" {...form.register(`rows.${i}.category`)} />
+                </th>
+                {cols.map((c) => (
+                  <td key={c} className="py-1 pr-2">
+                    <input
+                      type="number"
+                      min={0}
+                      inputMode="numeric"
+                      aria-label={`${tc(`attendeeCategory.${row.category}`)}: ${t(`count.${c}`)}`}
+                      aria-invalid={fieldError(`rows.${i}.${c}`) ? true : undefined}
+                      className="min-h-11 w-20 rounded-md border border-slate-400 px-2"
+                      {...form.register(`rows.${i}.${c}`)}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("saveCounts")}
+      </Button>
+    </form>
+  );
+}
+
+export function ReportForm({
+  eventId,
+  defaults,
+}: {
+  eventId: string;
+  defaults: { reportNotes: string; followUps: string; whatsappGroupShared: boolean };
+}) {
+  const t = useTranslations("events");
+  const { form, message, onSubmit, fieldError } = useActionForm(eventReportSchema, saveEventReportAction, {
+    defaultValues: { eventId, ...defaults },
+    onSuccess: () => t("reportSaved"),
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <div className="space-y-1">
+        <label htmlFor="report-notes" className="block text-sm font-medium">
+          {t("reportNotes")}
+        </label>
+        <textarea id="report-notes" rows={6} className="block w-full rounded-md border border-slate-400 p-2" {...form.register("reportNotes")} />
+        {fieldError("reportNotes") && <p className="text-sm text-red-700">{fieldError("reportNotes")}</p>}
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="report-followups" className="block text-sm font-medium">
+          {t("followUps")}
+        </label>
+        <textarea id="report-followups" rows={3} className="block w-full rounded-md border border-slate-400 p-2" {...form.register("followUps")} />
+      </div>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" className="size-5" {...form.register("whatsappGroupShared")} />
+        {t("whatsappGroupShared")}
+      </label>
+      <Button type="submit" disabled={form.formState.isSubmitting}>
+        {t("saveReport")}
+      </Button>
+    </form>
+  );
+}

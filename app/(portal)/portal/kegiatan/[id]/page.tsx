@@ -1,0 +1,327 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Alert, Card, Stat } from "@/components/ui/card";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
+import { deleteEventPhotoAction, markEventHeldAction, setCheckInOpenAction } from "@/lib/features/events/actions";
+import { checkInLink, qrSvg } from "@/lib/features/events/check-in";
+import { toLocalInput } from "@/lib/features/events/local-time";
+import { findAttendees, findEventVillageChoices, getEvent } from "@/lib/features/events/queries";
+import { requireUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { StatusBadge } from "../_components/status-badge";
+import { ActionButton } from "./_components/action-button";
+import { AttendeeForm, CountsForm, ReportForm } from "./_components/attendance-forms";
+import { ImportPanel } from "./_components/import-panel";
+import { RemoveAttendeeButton } from "./_components/remove-attendee-button";
+import { CancelForm, PostponeForm } from "./_components/status-forms";
+
+export const metadata: Metadata = { title: "Kegiatan" };
+
+const PHOTO_RESULTS = new Set(["ok", "photoTooBig", "photoType", "photoTooMany", "required", "NOT_FOUND", "FORBIDDEN"]);
+
+export default async function EventPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ hal?: string; foto?: string }>;
+}) {
+  const user = await requireUser();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const event = await orNotFound(getEvent(user, id));
+  const t = await getTranslations("events");
+  const tc = await getTranslations();
+  const locale = await getLocale();
+  const zone = zoneAbbreviation(event.timeZone);
+  const canEdit = can(user.role, "update:event") && user.officeId === event.office.id;
+  const canAttend = can(user.role, "create:attendance") && user.officeId === event.office.id;
+  const canReadAttendees = can(user.role, "read:attendance");
+  const canExport = can(user.role, "export:attendance");
+  const active = event.status === "SCHEDULED" || event.status === "POSTPONED";
+  const page = Math.max(1, Number(query.hal) || 1);
+  const [attendees, villageChoices] = await Promise.all([
+    canReadAttendees ? findAttendees(user, event.id, page) : null,
+    canAttend ? findEventVillageChoices(user) : [],
+  ]);
+  const link = event.checkInCode ? await checkInLink(event.checkInCode) : null;
+  const qr = link ? await qrSvg(link) : null;
+  const photoResult = query.foto && PHOTO_RESULTS.has(query.foto) ? query.foto : null;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-sm font-semibold text-brand-800">
+          {tc(`eventType.${event.type}`)} · {event.office.name}
+        </p>
+        <h1 className="text-2xl font-bold">
+          {event.title} <StatusBadge status={event.status} />
+        </h1>
+        {event.theme && <p className="text-slate-700">{event.theme}</p>}
+        <p className="text-slate-800" data-testid="event-when">
+          {formatDateTimeInZone(event.startsAt, event.timeZone, locale)} – {formatTimeInZone(event.endsAt, event.timeZone, locale)}
+        </p>
+        <p className="text-slate-800">
+          {event.venueName}
+          {event.venueAddress ? `, ${event.venueAddress}` : ""}
+        </p>
+        {event.statusReason && (event.status === "POSTPONED" || event.status === "CANCELLED") && (
+          <p className="text-sm text-slate-700">
+            {t("reasonLabel")}: {event.statusReason}
+          </p>
+        )}
+      </div>
+
+      {canEdit && (
+        <Card title={t("manage")}>
+          <div className="flex flex-wrap gap-2">
+            {event.status !== "CANCELLED" && (
+              <Link href={`/portal/kegiatan/${event.id}/ubah`} className={buttonClass("secondary")}>
+                {t("edit")}
+              </Link>
+            )}
+            {active && (
+              <ActionButton action={markEventHeldAction} input={{ eventId: event.id }} label={t("markHeld")} variant="primary" confirm={t("markHeldConfirm")} />
+            )}
+          </div>
+          {active && (
+            <div className="mt-4 space-y-2">
+              <details className="rounded-md border border-slate-200 p-3">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("postpone")}</summary>
+                <PostponeForm
+                  eventId={event.id}
+                  zone={zone}
+                  startsAtLocal={toLocalInput(event.startsAt, event.timeZone)}
+                  endsAtLocal={toLocalInput(event.endsAt, event.timeZone)}
+                />
+              </details>
+              <details className="rounded-md border border-slate-200 p-3">
+                <summary className="min-h-11 cursor-pointer py-2 font-medium">{t("cancel")}</summary>
+                <CancelForm eventId={event.id} />
+              </details>
+            </div>
+          )}
+        </Card>
+      )}
+
+      <div className="grid gap-4 md:grid-cols-2">
+        <Card title={t("villages")}>
+          {event.villages.length === 0 ? (
+            <p>{t("noneLinked")}</p>
+          ) : (
+            <ul className="list-inside list-disc">
+              {event.villages.map((v) => (
+                <li key={v.desaBinaan.id}>
+                  {v.desaBinaan.village.name}, {v.desaBinaan.village.district.name} ({tc(`stages.${v.desaBinaan.stage}`)})
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t("speakersAndPartners")}>
+          {event.speakers.length === 0 && event.partners.length === 0 && <p>{t("noneLinked")}</p>}
+          <ul className="space-y-1">
+            {event.speakers.map((s) => (
+              <li key={s.id}>
+                <span className="font-medium">{s.name}</span>
+                {[s.position, s.institution?.name].filter(Boolean).length > 0 && <span className="text-slate-700"> · {[s.position, s.institution?.name].filter(Boolean).join(", ")}</span>}
+              </li>
+            ))}
+          </ul>
+          {event.partners.length > 0 && (
+            <p className="mt-2 text-sm text-slate-700">
+              {t("partners")}: {event.partners.map((p) => p.institution.name).join(", ")}
+            </p>
+          )}
+        </Card>
+      </div>
+
+      <section aria-labelledby="attendance-title" className="space-y-4">
+        <h2 id="attendance-title" className="text-xl font-bold">
+          {t("attendance")}
+        </h2>
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <Stat label={t("total")} value={<span data-testid="attendance-total">{event.attendance.total}</span>} />
+          <Stat label={t("named")} value={event.attendance.named} />
+          <Stat label={t("counted")} value={event.attendance.counted} />
+          <Stat label={t("menWomen")} value={`${event.attendance.male} / ${event.attendance.female}`} />
+        </dl>
+
+        {canEdit && link && qr && (
+          <Card title={t("checkInTitle")}>
+            <div className="flex flex-col gap-4 sm:flex-row">
+              <div className="w-48 shrink-0" role="img" aria-label={t("qrLabel")} dangerouslySetInnerHTML={{ __html: qr }} />
+              <div className="space-y-2">
+                <p>
+                  {t("checkInLink")}:{" "}
+                  <a href={link} className="break-all font-mono" data-testid="check-in-link">
+                    {link}
+                  </a>
+                </p>
+                <p data-testid="check-in-state">{event.checkInOpen ? t("checkInIsOpen") : t("checkInIsClosed")}</p>
+                {event.status !== "CANCELLED" && (
+                  <ActionButton
+                    action={setCheckInOpenAction}
+                    input={{ eventId: event.id, open: !event.checkInOpen }}
+                    label={event.checkInOpen ? t("closeCheckIn") : t("openCheckIn")}
+                    variant={event.checkInOpen ? "secondary" : "primary"}
+                  />
+                )}
+              </div>
+            </div>
+          </Card>
+        )}
+
+        {canExport && (
+          <div className="flex flex-wrap gap-2">
+            <a href={`/api/kegiatan/${event.id}/daftar-hadir.pdf`} className={buttonClass("secondary")}>
+              {t("sheetPdf")}
+            </a>
+            <a href={`/api/kegiatan/${event.id}/peserta`} className={buttonClass("secondary")}>
+              {t("exportCsv")}
+            </a>
+            <a href={`/api/kegiatan/${event.id}/peserta?format=xlsx`} className={buttonClass("secondary")}>
+              {t("exportXlsx")}
+            </a>
+          </div>
+        )}
+
+        {canAttend && event.status !== "CANCELLED" && (
+          <>
+            <Card title={t("addAttendeeTitle")}>
+              <AttendeeForm eventId={event.id} villages={villageChoices.map((v) => ({ id: v.id, label: v.label }))} />
+            </Card>
+            <Card title={t("countsTitle")}>
+              <p className="mb-2 text-sm text-slate-700">{t("countsHelp")}</p>
+              <CountsForm eventId={event.id} counts={event.counts} />
+            </Card>
+            <Card title={t("importTitle")}>
+              <ImportPanel eventId={event.id} />
+            </Card>
+          </>
+        )}
+
+        {attendees && (
+          <Card title={t("attendeeList", { count: attendees.total })}>
+            {attendees.rows.length === 0 ? (
+              <p>{t("noAttendees")}</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left text-sm">
+                  <thead>
+                    <tr className="border-b border-slate-200">
+                      <th scope="col" className="py-2 pr-3">{t("attendeeName")}</th>
+                      <th scope="col" className="py-2 pr-3">{t("category")}</th>
+                      <th scope="col" className="py-2 pr-3">{t("origin")}</th>
+                      <th scope="col" className="py-2 pr-3">{t("gender")}</th>
+                      <th scope="col" className="py-2 pr-3">{t("sourceLabel")}</th>
+                      {canAttend && <th scope="col" className="py-2"><span className="sr-only">{t("actions")}</span></th>}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {attendees.rows.map((a) => (
+                      <tr key={a.id} className="border-b border-slate-100">
+                        <td className="py-2 pr-3">
+                          {a.name}
+                          {a.position && <span className="block text-xs text-slate-600">{a.position}</span>}
+                        </td>
+                        <td className="py-2 pr-3">{tc(`attendeeCategory.${a.category}`)}</td>
+                        <td className="py-2 pr-3">{a.desaBinaan?.village.name ?? a.institutionName}</td>
+                        <td className="py-2 pr-3">{a.gender ?? "-"}</td>
+                        <td className="py-2 pr-3">{t(`source.${a.source}`)}</td>
+                        {canAttend && (
+                          <td className="py-2">
+                            <RemoveAttendeeButton eventId={event.id} attendeeId={a.id} name={a.name} />
+                          </td>
+                        )}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {attendees.total > attendees.pageSize && (
+                  <nav className="mt-3 flex items-center gap-2" aria-label={t("pages")}>
+                    {page > 1 && (
+                      <Link className={buttonClass("secondary")} href={`/portal/kegiatan/${event.id}?hal=${page - 1}`}>
+                        {t("previous")}
+                      </Link>
+                    )}
+                    <span className="text-sm">{t("pageOf", { page, pages: Math.ceil(attendees.total / attendees.pageSize) })}</span>
+                    {page * attendees.pageSize < attendees.total && (
+                      <Link className={buttonClass("secondary")} href={`/portal/kegiatan/${event.id}?hal=${page + 1}`}>
+                        {t("next")}
+                      </Link>
+                    )}
+                  </nav>
+                )}
+              </div>
+            )}
+          </Card>
+        )}
+      </section>
+
+      {(event.status === "HELD" || event.reportNotes) && (
+        <Card title={t("reportTitle")}>
+          {canEdit && event.status === "HELD" ? (
+            <ReportForm
+              eventId={event.id}
+              defaults={{ reportNotes: event.reportNotes ?? "", followUps: event.followUps ?? "", whatsappGroupShared: event.whatsappGroupShared }}
+            />
+          ) : (
+            <div className="space-y-2 whitespace-pre-line">
+              <p>{event.reportNotes ?? t("noReport")}</p>
+              {event.followUps && <p>{event.followUps}</p>}
+              {event.whatsappGroupShared && <p>{t("whatsappGroupShared")}</p>}
+            </div>
+          )}
+        </Card>
+      )}
+
+      <Card title={t("photosTitle")}>
+        <div id="foto" />
+        {photoResult && <Alert tone={photoResult === "ok" ? "success" : "error"}>{t(`photoResult.${photoResult}`)}</Alert>}
+        {event.photos.length === 0 && <p>{t("noPhotos")}</p>}
+        <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {event.photos.map((p) => (
+            <li key={p.id} className="space-y-1">
+              {/* eslint-disable-next-line @next/next/no-img-element -- served from the database through a permission-checked route */}
+              <img
+                src={`/api/kegiatan/${event.id}/foto/${p.id}`}
+                alt={p.caption ?? t("photoAlt")}
+                width={p.file.width ?? undefined}
+                height={p.file.height ?? undefined}
+                loading="lazy"
+                className="h-auto w-full rounded"
+              />
+              {p.caption && <p className="text-xs">{p.caption}</p>}
+              {canEdit && <ActionButton action={deleteEventPhotoAction} input={{ eventId: event.id, photoId: p.id }} label={t("remove")} variant="ghost" confirm={t("removePhotoConfirm")} />}
+            </li>
+          ))}
+        </ul>
+        {canEdit && (
+          <form method="post" action={`/api/kegiatan/${event.id}/foto`} encType="multipart/form-data" className="mt-4 grid gap-3 sm:grid-cols-3 sm:items-end">
+            <div className="space-y-1">
+              <label htmlFor="photo-file" className="block text-sm font-medium">
+                {t("photoFile")}
+              </label>
+              <input id="photo-file" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required className="block w-full text-sm" aria-describedby="photo-hint" />
+              <p id="photo-hint" className="text-xs text-slate-600">
+                {t("photoHint")}
+              </p>
+            </div>
+            <div className="space-y-1">
+              <label htmlFor="photo-caption" className="block text-sm font-medium">
+                {t("photoCaption")}
+              </label>
+              <input id="photo-caption" name="caption" maxLength={200} className="block min-h-11 w-full rounded-md border border-slate-400 px-3" />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              {t("uploadPhoto")}
+            </button>
+          </form>
+        )}
+      </Card>
+    </div>
+  );
+}

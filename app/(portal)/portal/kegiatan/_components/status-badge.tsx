@@ -1,0 +1,15 @@
+import { useTranslations } from "next-intl";
+import type { EventStatus } from "@/lib/generated/prisma/enums";
+import { cn } from "@/lib/cn";
+
+const TONES: Record<EventStatus, string> = {
+  SCHEDULED: "bg-sky-100 text-sky-900",
+  POSTPONED: "bg-amber-100 text-amber-900",
+  CANCELLED: "bg-red-100 text-red-900",
+  HELD: "bg-green-100 text-green-900",
+};
+
+export function StatusBadge({ status }: { status: EventStatus }) {
+  const t = useTranslations("eventStatus");
+  return <span className={cn("inline-block rounded px-2 py-0.5 text-xs font-semibold", TONES[status])}>{t(status)}</span>;
+}
