@@ -173,6 +173,7 @@ describe("registering a desa binaan", () => {
       SELECT v.code FROM village v WHERE v.regency_code = ${regencyCode}
         AND NOT EXISTS (SELECT 1 FROM desa_binaan d WHERE d.village_code = v.code)
       ORDER BY random() LIMIT 1`;
+    if (!row) throw new Error(`no free village in ${regencyCode}`);
     return row.code;
   };
   const input = (villageCode: string) =>
@@ -255,6 +256,7 @@ describe("village search for registration", () => {
         AND NOT EXISTS (SELECT 1 FROM desa_binaan d WHERE d.village_code = v.code)
       GROUP BY v.name HAVING count(*) = 1 AND (SELECT count(*) FROM village x WHERE x.name = v.name) = 1
       ORDER BY random() LIMIT 1`;
+    if (!rare) throw new Error("no unique village name in 62.02");
     const other = await createDesaBinaan(testDb, { officeId: w.officeB.id, villageCode: rare.code });
     const results = await searchVillages(w.adminA, rare.name);
     const hit = results.find((r) => r.code === rare.code);

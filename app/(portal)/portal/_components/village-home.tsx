@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { formatDate, formatDateTimeInZone } from "@/lib/dates";
@@ -13,6 +14,11 @@ export async function VillageHome({ village }: { village: Awaited<ReturnType<typ
         <h1 className="text-2xl font-bold">{t("home.villageTitle", { village: place.name })}</h1>
         <p className="text-slate-700">
           {t("home.location", { district: place.district.name, regency: place.regency.name, province: place.province.name })}
+        </p>
+        <p className="mt-2">
+          <Link href={`/portal/desa/${village.id}`} className="font-semibold">
+            {t("villages.openVillagePage")}
+          </Link>
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
