@@ -212,7 +212,7 @@ export async function findVillageFilterOptions(user: SessionUser) {
 }
 
 /** One desa binaan with everything its page shows; another office's id reads as "not found". */
-export async function getVillage(user: SessionUser, id: string) {
+export async function getVillage(user: SessionUser, id: string, options: { language?: "ID" | "EN" } = {}) {
   const desa = await db.desaBinaan.findFirst({
     where: { AND: [{ id: assertId(id) }, desaBinaanWhere(user, "read:village")] },
     include: {
@@ -248,7 +248,11 @@ export async function getVillage(user: SessionUser, id: string) {
   const [changers, materials] = await Promise.all([
     db.user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true } }),
     db.material.findMany({
-      where: { status: "PUBLISHED", OR: [{ officeId: null }, { officeId: desa.officeId }] },
+      where: {
+        status: "PUBLISHED",
+        OR: [{ officeId: null }, { officeId: desa.officeId }],
+        ...(options.language ? { language: options.language } : {}),
+      },
       orderBy: { publishedAt: "desc" },
       take: 20,
       select: { id: true, slug: true, title: true, summary: true, category: true, language: true, publishedAt: true },

@@ -38,7 +38,8 @@ function Disclosure({ summary, children }: { summary: string; children: ReactNod
 export default async function VillagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const desa = await orNotFound(getVillage(user, id));
+  const locale = await getLocale();
+  const desa = await orNotFound(getVillage(user, id, { language: locale === "en" ? "EN" : "ID" }));
   const canUpdate = can(user.role, "update:village");
   const officers = canUpdate ? await findOfficerChoices(user, desa.officeId) : [];
   const canAddContact = can(user.role, "create:contact");
@@ -46,7 +47,6 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const canDeleteContact = can(user.role, "delete:contact");
   const qr = desa.whatsappGroupUrl ? await whatsappQrSvg(desa.whatsappGroupUrl) : null;
   const t = await getTranslations();
-  const locale = await getLocale();
   const place = desa.village;
   const active = desa.contacts.filter((c) => !c.activeUntil);
   const past = desa.contacts.filter((c) => c.activeUntil);
