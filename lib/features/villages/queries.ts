@@ -32,7 +32,8 @@ export async function searchVillages(user: SessionUser, q: string): Promise<Vill
   const term = q.trim();
   if (term.length < 3) return [];
   const pattern = `%${escapeLike(term)}%`;
-  // Raw SQL for the ordering (work area first, exact names first); the trigram index serves ILIKE.
+  // Raw SQL for the ordering (work area first, exact names first). The trigram index serves
+  // ILIKE; only the 20 villages kept are joined to their district, regency and province.
   const rows = await db.$queryRaw<
     {
       code: string;
@@ -45,17 +46,23 @@ export async function searchVillages(user: SessionUser, q: string): Promise<Vill
       office_id: string | null;
     }[]
   >`
-    SELECT v.code, v.name, d.name AS district, r.name AS regency, p.name AS province,
-           EXISTS (SELECT 1 FROM office_regency w WHERE w.office_id = ${officeId}::uuid AND w.regency_code = v.regency_code) AS in_work_area,
+    WITH hits AS (
+      SELECT v.code, v.name, v.district_code, v.regency_code, v.province_code,
+             v.regency_code IN (SELECT w.regency_code FROM office_regency w WHERE w.office_id = ${officeId}::uuid) AS in_work_area,
+             lower(v.name) = lower(${term}) AS exact
+      FROM village v
+      WHERE v.name ILIKE ${pattern}
+      ORDER BY in_work_area DESC, exact DESC, v.name, v.code
+      LIMIT 20
+    )
+    SELECT h.code, h.name, d.name AS district, r.name AS regency, p.name AS province, h.in_work_area,
            b.id::text AS desa_id, b.office_id::text AS office_id
-    FROM village v
-    JOIN district d ON d.code = v.district_code
-    JOIN regency r ON r.code = v.regency_code
-    JOIN province p ON p.code = v.province_code
-    LEFT JOIN desa_binaan b ON b.village_code = v.code
-    WHERE v.name ILIKE ${pattern}
-    ORDER BY in_work_area DESC, (lower(v.name) = lower(${term})) DESC, v.name, v.code
-    LIMIT 20`;
+    FROM hits h
+    JOIN district d ON d.code = h.district_code
+    JOIN regency r ON r.code = h.regency_code
+    JOIN province p ON p.code = h.province_code
+    LEFT JOIN desa_binaan b ON b.village_code = h.code
+    ORDER BY h.in_work_area DESC, h.exact DESC, h.name, h.code`;
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
@@ -160,16 +167,13 @@ const listSelect = {
 /** One page of the desa binaan the user may read, filtered and sorted on the server. */
 export async function findVillages(user: SessionUser, filter: VillageListFilter) {
   const where = listWhere(user, filter);
-  const total = await db.desaBinaan.count({ where });
+  const pageOf = (page: number) =>
+    db.desaBinaan.findMany({ where, orderBy: listOrder(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: listSelect });
+  // Count and page in parallel; only a page past the end (a stale link) needs a second read.
+  const [total, firstTry] = await Promise.all([db.desaBinaan.count({ where }), pageOf(filter.page)]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filter.page, pageCount);
-  const rows = await db.desaBinaan.findMany({
-    where,
-    orderBy: listOrder(filter),
-    skip: (page - 1) * PAGE_SIZE,
-    take: PAGE_SIZE,
-    select: listSelect,
-  });
+  const rows = page === filter.page ? firstTry : await pageOf(page);
   return { rows, total, page, pageCount };
 }
 
@@ -199,11 +203,18 @@ export async function findVillageFilterOptions(user: SessionUser) {
   const visible = desaBinaanWhere(user, "read:village");
   const scope = requireScope(user, "read:village");
   const [regencies, offices] = await Promise.all([
-    db.regency.findMany({
-      where: { villages: { some: { desaBinaan: visible } } },
-      orderBy: { name: "asc" },
-      select: { code: true, name: true },
-    }),
+    // An office's villages all lie in its work area: list that instead of searching the villages.
+    scope === "own-office" && user.officeId
+      ? db.regency.findMany({
+          where: { workAreas: { some: { officeId: user.officeId } } },
+          orderBy: { name: "asc" },
+          select: { code: true, name: true },
+        })
+      : db.regency.findMany({
+          where: { villages: { some: { desaBinaan: visible } } },
+          orderBy: { name: "asc" },
+          select: { code: true, name: true },
+        }),
     scope === "any" || scope === "own-region"
       ? db.office.findMany({ where: officeWhere(user, "read:village"), orderBy: { name: "asc" }, select: { id: true, name: true } })
       : Promise.resolve([]),
