@@ -121,3 +121,17 @@ test("overseers filter the list and download what it shows", async ({ page }) =>
   expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
 });
+
+test("the village pages pass axe at phone width", async ({ page }) => {
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const cemeng = await cemengUrl(page);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signInAndLand(page, ACCOUNTS.officeAdmin);
+  for (const path of ["/portal/desa", "/portal/desa/baru?q=Cemeng", cemeng, "/portal/audit"]) {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});

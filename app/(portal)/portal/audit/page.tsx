@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {list.rows.length === 0 ? (
           <p>{t("audit.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200">
