@@ -21,7 +21,7 @@ import { DEMO_PASSWORD } from "@/lib/seed";
 import { fail, onShutdown, runMain } from "../lib/cli";
 import { databaseName, isLocalDatabaseUrl, withDatabase } from "../lib/db-url";
 import { applyMigrations } from "../lib/migrate";
-import { bin, run, stopChild } from "../lib/processes";
+import { run, stopChild } from "../lib/processes";
 import { seedDatabase } from "../lib/seed";
 import { SEARCH_TERMS } from "./terms";
 

@@ -248,7 +248,7 @@ export async function getVillage(user: SessionUser, id: string, options: { langu
         take: 50,
         select: {
           event: {
-            select: { id: true, title: true, type: true, status: true, startsAt: true, timeZone: true, venueName: true },
+            select: { id: true, officeId: true, title: true, type: true, status: true, startsAt: true, timeZone: true, venueName: true },
           },
         },
       },

@@ -10,7 +10,7 @@ import {
   villageListQuery,
 } from "@/lib/features/villages/schemas";
 import { escapeLike } from "@/lib/features/villages/queries";
-import { createContact as makeContact, createDesaBinaan } from "@/tests/factories";
+import { createContact as makeContact, createDesaBinaan, createEvent } from "@/tests/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -148,6 +148,20 @@ describe("village input", () => {
     expect([after.stage, after.decreeNumber, after.decreeDate?.toISOString().slice(0, 10), after.inauguratedOn?.toISOString().slice(0, 10)]).toEqual(
       ["INAUGURATED", "W.12-UM.01.01-123", "2024-02-27", "2024-02-27"],
     );
+  });
+
+  it("links a stage change to the office's own session for this village, and to nothing else", async () => {
+    const desa = await createDesaBinaan(testDb, { officeId: w.officeA.id, history: { effectiveOn: new Date("2024-01-01T00:00:00Z") } });
+    const own = await createEvent(testDb, { officeId: w.officeA.id, desaBinaanIds: [desa.id] });
+    const unrelated = await createEvent(testDb, { officeId: w.officeA.id, desaBinaanIds: [w.villageA.id] });
+    const foreign = await createEvent(testDb, { officeId: w.officeB.id, desaBinaanIds: [w.villageB.id] });
+    for (const eventId of [unrelated.id, foreign.id]) {
+      await expect(
+        changeStage(w.officerA, changeStageSchema.parse({ id: desa.id, toStage: "SOCIALISED", effectiveOn: today, eventId })),
+      ).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { eventId: "villages.errors.eventNotLinked" } });
+    }
+    const change = await changeStage(w.officerA, changeStageSchema.parse({ id: desa.id, toStage: "SOCIALISED", effectiveOn: today, eventId: own.id }));
+    expect((await testDb.desaBinaanStageChange.findUniqueOrThrow({ where: { id: change.id } })).eventId).toBe(own.id);
   });
 
   it("audits only what changed in a profile update", async () => {

@@ -152,7 +152,13 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
           {canUpdate && (
             <div className="mb-4">
               <Disclosure summary={t("villages.changeStage")}>
-                <StageForm id={desa.id} current={desa.stage} />
+                <StageForm
+                  id={desa.id}
+                  current={desa.stage}
+                  sessions={desa.events
+                    .filter(({ event }) => event.officeId === desa.officeId)
+                    .map(({ event }) => ({ id: event.id, label: `${formatDate(event.startsAt, locale)}: ${event.title}` }))}
+                />
               </Disclosure>
             </div>
           )}

@@ -9,7 +9,16 @@ import { changeStageSchema, type ChangeStageInput } from "@/lib/features/village
 import { VILLAGE_STAGES } from "@/lib/stages";
 
 /** Moves the village along its lifecycle on the day it happened; an inauguration takes its decree. */
-export function StageForm({ id, current }: { id: string; current: string }) {
+export function StageForm({
+  id,
+  current,
+  sessions,
+}: {
+  id: string;
+  current: string;
+  /** The village's own office's sessions, newest first: one may have marked the change. */
+  sessions: { id: string; label: string }[];
+}) {
   const t = useTranslations();
   const next = VILLAGE_STAGES[Math.min(VILLAGE_STAGES.indexOf(current as never) + 1, VILLAGE_STAGES.length - 2)];
   const { form, message, onSubmit, fieldError } = useActionForm(changeStageSchema, changeStageAction, {
@@ -43,6 +52,18 @@ export function StageForm({ id, current }: { id: string; current: string }) {
             {...form.register("decreeDate")}
           />
         </>
+      )}
+      {sessions.length > 0 && (
+        <div className="sm:col-span-2">
+          <SelectField label={t("villages.markedBy")} error={fieldError("eventId")} {...form.register("eventId")}>
+            <option value="">{t("villages.noSession")}</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
       )}
       <div className="sm:col-span-2">
         <TextField label={t("villages.note")} error={fieldError("note")} {...form.register("note")} />
