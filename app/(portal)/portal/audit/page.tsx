@@ -67,7 +67,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {list.rows.length === 0 ? (
           <p>{t("audit.empty")}</p>
         ) : (
-          <div className="relative overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("audit.title")}>
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200">

@@ -134,7 +134,7 @@ export default async function VillageListPage({
         {list.rows.length === 0 ? (
           <p>{t("villages.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("villages.listTitle")}>
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-200">
