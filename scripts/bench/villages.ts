@@ -15,6 +15,7 @@
  */
 import "dotenv/config";
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import autocannon from "autocannon";
 import pg from "pg";
 import { DEMO_PASSWORD } from "@/lib/seed";
@@ -217,12 +218,17 @@ runMain(async () => {
   await stopChild(server);
 
   const verdict = (ok: boolean) => (ok ? "meets" : "MISSES");
-  console.log("\nVillage benchmark (production build, 10 connections, %d s each, %d desa binaan)", SECONDS, VILLAGES);
-  console.log(`  search, data layer:      p95 ${queryFigures.p95.toFixed(1)} ms (p50 ${queryFigures.p50.toFixed(1)}, ${queryFigures.calls} calls)  ${verdict(queryFigures.p95 < 50)} < 50 ms`);
-  console.log(`  search page over HTTP:   p95 ${searchPage.p95} ms (p50 ${searchPage.p50}, ${searchPage.rps} req/s)  ${verdict(searchPage.p95 < 50)} < 50 ms`);
-  console.log(`  list page, office admin: p95 ${listAdmin.p95} ms (p50 ${listAdmin.p50}, ${listAdmin.rps} req/s)  ${verdict(listAdmin.p95 < 150)} < 150 ms`);
-  console.log(`  list page, national:     p95 ${listNational.p95} ms (p50 ${listNational.p50}, ${listNational.rps} req/s)  ${verdict(listNational.p95 < 150)} < 150 ms`);
-  console.log(`  baseline portal home:    p95 ${baseline.p95} ms (p50 ${baseline.p50}, ${baseline.rps} req/s)`);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  // The machine is shared and noisy: the ratio to a plain signed-in page measured in the same run
+  // says more about this feature's own cost than the absolute figure.
+  const ratio = (f: Figures) => `${(f.p95 / baseline.p95).toFixed(2)}x baseline`;
+  console.log(`\nVillage benchmark (production build, 10 connections, ${SECONDS} s each, ${VILLAGES} desa binaan)`);
+  console.log(`  search, data layer:      p95 ${ms(queryFigures.p95)} (p50 ${ms(queryFigures.p50)}, ${queryFigures.calls} calls)  ${verdict(queryFigures.p95 < 50)} < 50 ms`);
+  console.log(`  search page over HTTP:   p95 ${ms(searchPage.p95)} (p50 ${ms(searchPage.p50)}, ${searchPage.rps} req/s, ${ratio(searchPage)})  ${verdict(searchPage.p95 < 50)} < 50 ms`);
+  console.log(`  list page, office admin: p95 ${ms(listAdmin.p95)} (p50 ${ms(listAdmin.p50)}, ${listAdmin.rps} req/s, ${ratio(listAdmin)})  ${verdict(listAdmin.p95 < 150)} < 150 ms`);
+  console.log(`  list page, national:     p95 ${ms(listNational.p95)} (p50 ${ms(listNational.p50)}, ${listNational.rps} req/s, ${ratio(listNational)})  ${verdict(listNational.p95 < 150)} < 150 ms`);
+  console.log(`  baseline portal home:    p95 ${ms(baseline.p95)} (p50 ${ms(baseline.p50)}, ${baseline.rps} req/s)`);
+  console.log(`  machine load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(", ")} (${os.cpus().length} cores)`);
   const errors = searchPage.non2xx + listAdmin.non2xx + listNational.non2xx + baseline.non2xx;
   if (errors > 0) fail(`${errors} responses were not 2xx`);
   return 0;
