@@ -98,3 +98,28 @@ export function eventWhere(user: SessionUser, key: PermissionKey): Prisma.EventW
       return { villages: { some: { desaBinaanId: must(user.desaBinaanId) } } };
   }
 }
+
+/** Which liaison contacts the user may act on for `key`: those of the desa binaan it may act on. */
+export function contactWhere(user: SessionUser, key: PermissionKey): Prisma.ContactWhereInput {
+  return { desaBinaan: desaBinaanWhere(user, key) };
+}
+
+/**
+ * Which audit entries the user may read. Entries carry the owning office's id, not a relation,
+ * so a region's entries are those whose office belongs to its Kanwil (listed by the caller).
+ */
+export async function auditWhere(
+  user: SessionUser,
+  officeIdsOfKanwil: (kanwilId: string) => Promise<string[]>,
+): Promise<Prisma.AuditLogWhereInput> {
+  switch (requireScope(user, "read:audit")) {
+    case "any":
+      return {};
+    case "own-region":
+      return { officeId: { in: await officeIdsOfKanwil(must(user.kanwilId)) } };
+    case "own-office":
+      return { officeId: must(user.officeId) };
+    case "own-village":
+      throw new AppError("FORBIDDEN");
+  }
+}

@@ -11,7 +11,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const items = navigationFor(user);
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="bg-brand-800 text-white">
+      <header className="bg-brand-800 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
           <Link href="/portal" className="py-2 text-lg font-bold text-white no-underline">
             {t("app.shortName")}

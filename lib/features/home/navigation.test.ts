@@ -1,15 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { navigationFor } from "@/lib/features/home/navigation";
 
-const hrefs = (role: Parameters<typeof navigationFor>[0]["role"], officeId: string | null = null) =>
-  navigationFor({ role, officeId }).map((i) => i.href);
+const hrefs = (role: Parameters<typeof navigationFor>[0]["role"], officeId: string | null = null, desaBinaanId: string | null = null) =>
+  navigationFor({ role, officeId, desaBinaanId }).map((i) => i.href);
 
 describe("navigationFor", () => {
-  it("gives overseers the office list, everyone the sessions, staff the material, and only admins the accounts page", () => {
-    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", "/portal/kantor", "/portal/kegiatan", "/portal/materi", "/portal/pengguna"]);
-    expect(hrefs("REGIONAL_OVERSEER")).toEqual(["/portal", "/portal/kantor", "/portal/kegiatan"]);
-    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/kegiatan", "/portal/materi", "/portal/pengguna"]);
-    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/kegiatan", "/portal/materi"]);
+  it("gives each role exactly the pages its permissions open, in one order", () => {
+    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", "/portal/desa", "/portal/kantor", "/portal/kegiatan", "/portal/materi", "/portal/pengguna", "/portal/audit"]);
+    expect(hrefs("REGIONAL_OVERSEER")).toEqual(["/portal", "/portal/desa", "/portal/kantor", "/portal/kegiatan", "/portal/audit"]);
+    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", "/portal/desa", "/portal/kantor/o1", "/portal/kegiatan", "/portal/materi", "/portal/pengguna", "/portal/audit"]);
+    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", "/portal/desa", "/portal/kantor/o1", "/portal/kegiatan", "/portal/materi"]);
+  });
+
+  it("gives a village account its own village page instead of the list", () => {
+    expect(hrefs("VILLAGE", "o1", "d1")).toEqual(["/portal", "/portal/desa/d1", "/portal/kegiatan"]);
     expect(hrefs("VILLAGE")).toEqual(["/portal", "/portal/kegiatan"]);
   });
 });

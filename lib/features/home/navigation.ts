@@ -4,8 +4,14 @@ import { can } from "@/lib/auth/permissions";
 export type NavItem = { href: string; labelKey: string };
 
 /** The portal menu for a role: only what the permission map lets that role open. */
-export function navigationFor(user: { role: Role; officeId: string | null }): NavItem[] {
+export function navigationFor(user: { role: Role; officeId: string | null; desaBinaanId?: string | null }): NavItem[] {
   const items: NavItem[] = [{ href: "/portal", labelKey: "nav.portalHome" }];
+  if (user.role === "VILLAGE") {
+    // A village account reads one village: its own page, not a list.
+    if (user.desaBinaanId) items.push({ href: `/portal/desa/${user.desaBinaanId}`, labelKey: "villages.navMine" });
+  } else if (can(user.role, "read:village")) {
+    items.push({ href: "/portal/desa", labelKey: "villages.nav" });
+  }
   if (user.role === "NATIONAL_ADMIN" || user.role === "REGIONAL_OVERSEER") {
     items.push({ href: "/portal/kantor", labelKey: "nav.offices" });
   } else if (user.officeId && can(user.role, "read:office")) {
@@ -14,5 +20,6 @@ export function navigationFor(user: { role: Role; officeId: string | null }): Na
   if (can(user.role, "read:event")) items.push({ href: "/portal/kegiatan", labelKey: "nav.events" });
   if (can(user.role, "create:material")) items.push({ href: "/portal/materi", labelKey: "materials.nav" });
   if (can(user.role, "manage:user")) items.push({ href: "/portal/pengguna", labelKey: "nav.accounts" });
+  if (can(user.role, "read:audit")) items.push({ href: "/portal/audit", labelKey: "audit.nav" });
   return items;
 }

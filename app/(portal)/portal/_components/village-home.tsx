@@ -15,6 +15,11 @@ export async function VillageHome({ village }: { village: Awaited<ReturnType<typ
         <p className="text-slate-700">
           {t("home.location", { district: place.district.name, regency: place.regency.name, province: place.province.name })}
         </p>
+        <p className="mt-2">
+          <Link href={`/portal/desa/${village.id}`} className="font-semibold">
+            {t("villages.openVillagePage")}
+          </Link>
+        </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("home.stage")}>

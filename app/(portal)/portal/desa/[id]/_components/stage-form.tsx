@@ -1,0 +1,78 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Alert } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { changeStageAction } from "@/lib/features/villages/actions";
+import { changeStageSchema, type ChangeStageInput } from "@/lib/features/villages/schemas";
+import { VILLAGE_STAGES } from "@/lib/stages";
+
+/** Moves the village along its lifecycle on the day it happened; an inauguration takes its decree. */
+export function StageForm({
+  id,
+  current,
+  sessions,
+}: {
+  id: string;
+  current: string;
+  /** The village's own office's sessions, newest first: one may have marked the change. */
+  sessions: { id: string; label: string }[];
+}) {
+  const t = useTranslations();
+  const next = VILLAGE_STAGES[Math.min(VILLAGE_STAGES.indexOf(current as never) + 1, VILLAGE_STAGES.length - 2)];
+  const { form, message, onSubmit, fieldError } = useActionForm(changeStageSchema, changeStageAction, {
+    defaultValues: { id, toStage: next as ChangeStageInput["toStage"], effectiveOn: new Date().toISOString().slice(0, 10) },
+    onSuccess: (_d, values) => t("villages.stageChanged", { stage: t(`stages.${values.toStage}`) }),
+  });
+  const toStage = form.watch("toStage");
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+      {message && (
+        <div className="sm:col-span-2">
+          <Alert tone={message.tone}>{message.text}</Alert>
+        </div>
+      )}
+      <SelectField label={t("villages.toStage")} error={fieldError("toStage")} {...form.register("toStage")}>
+        {VILLAGE_STAGES.filter((s) => s !== current).map((s) => (
+          <option key={s} value={s}>
+            {t(`stages.${s}`)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={t("villages.effectiveOn")} type="date" error={fieldError("effectiveOn")} {...form.register("effectiveOn")} />
+      {toStage === "INAUGURATED" && (
+        <>
+          <TextField label={t("villages.decreeNumber")} error={fieldError("decreeNumber")} {...form.register("decreeNumber")} />
+          <TextField
+            label={t("villages.decreeDate")}
+            type="date"
+            hint={t("villages.decreeDateHint")}
+            error={fieldError("decreeDate")}
+            {...form.register("decreeDate")}
+          />
+        </>
+      )}
+      {sessions.length > 0 && (
+        <div className="sm:col-span-2">
+          <SelectField label={t("villages.markedBy")} error={fieldError("eventId")} {...form.register("eventId")}>
+            <option value="">{t("villages.noSession")}</option>
+            {sessions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+      )}
+      <div className="sm:col-span-2">
+        <TextField label={t("villages.note")} error={fieldError("note")} {...form.register("note")} />
+      </div>
+      <div>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t("villages.changeStage")}
+        </Button>
+      </div>
+    </form>
+  );
+}

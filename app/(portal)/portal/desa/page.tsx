@@ -1,0 +1,199 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { can } from "@/lib/auth/permissions";
+import { formatDate } from "@/lib/dates";
+import { findVillageFilterOptions, findVillages } from "@/lib/features/villages/queries";
+import { parseVillageListFilter, VILLAGE_SORTS, villageListQuery } from "@/lib/features/villages/schemas";
+import { requireUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { VILLAGE_STAGES } from "@/lib/stages";
+
+export const metadata: Metadata = { title: "Desa binaan" };
+
+const SORT_LABEL = {
+  name: "sortName",
+  stage: "sortStage",
+  stageChangedAt: "sortStageChangedAt",
+  regency: "sortRegency",
+  office: "sortOffice",
+  createdAt: "sortCreatedAt",
+} as const;
+
+/** Staff and overseers: every desa binaan in scope, filtered, sorted and paged on the server. */
+export default async function VillageListPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const filter = parseVillageListFilter(await searchParams);
+  const [list, options] = await orNotFound(Promise.all([findVillages(user, filter), findVillageFilterOptions(user)]));
+  const t = await getTranslations();
+  const locale = await getLocale();
+  const showOffice = options.offices.length > 0;
+  const query = (over: Parameters<typeof villageListQuery>[1]) => {
+    const q = villageListQuery(filter, over);
+    return q ? `/portal/desa?${q}` : "/portal/desa";
+  };
+  const exportQuery = villageListQuery(filter, { page: 1 });
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">{t("villages.listTitle")}</h1>
+          <p className="text-slate-700">{t("villages.listIntro")}</p>
+        </div>
+        {can(user.role, "create:village") && (
+          <Link href="/portal/desa/baru" className={buttonClass("primary", "no-underline")}>
+            {t("villages.register")}
+          </Link>
+        )}
+      </div>
+
+      <Card>
+        <form method="get" action="/portal/desa" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" role="search">
+          <TextField label={t("villages.search")} name="q" type="search" defaultValue={filter.q} maxLength={60} />
+          <SelectField label={t("villages.stage")} name="stage" defaultValue={filter.stage ?? ""}>
+            <option value="">{t("villages.allStages")}</option>
+            {VILLAGE_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`stages.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("villages.regency")} name="regency" defaultValue={filter.regency ?? ""}>
+            <option value="">{t("villages.allRegencies")}</option>
+            {options.regencies.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </SelectField>
+          {showOffice && (
+            <SelectField label={t("villages.office")} name="office" defaultValue={filter.office ?? ""}>
+              <option value="">{t("villages.allOffices")}</option>
+              {options.offices.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <fieldset className="space-y-1">
+            <legend className="text-sm font-medium text-slate-900">{t("villages.flags")}</legend>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="migranEmas" value="1" defaultChecked={!!filter.migranEmas} className="size-5" />
+              {t("villages.migranEmas")}
+            </label>
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="desmigratif" value="1" defaultChecked={!!filter.desmigratif} className="size-5" />
+              {t("villages.desmigratif")}
+            </label>
+          </fieldset>
+          <SelectField label={t("villages.sort")} name="sort" defaultValue={filter.sort}>
+            {VILLAGE_SORTS.filter((s) => showOffice || s !== "office").map((s) => (
+              <option key={s} value={s}>
+                {t(`villages.${SORT_LABEL[s]}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("villages.dir")} name="dir" defaultValue={filter.dir}>
+            <option value="asc">{t("villages.asc")}</option>
+            <option value="desc">{t("villages.desc")}</option>
+          </SelectField>
+          <div className="flex flex-wrap items-end gap-2">
+            <button type="submit" className={buttonClass("primary")}>
+              {t("villages.apply")}
+            </button>
+            <Link href="/portal/desa" className={buttonClass("secondary", "no-underline")}>
+              {t("villages.reset")}
+            </Link>
+          </div>
+        </form>
+      </Card>
+
+      <Card>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <p className="font-medium" role="status" data-testid="village-total">
+            {t("villages.total", { count: list.total })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <a href={`/api/desa/export?${exportQuery ? `${exportQuery}&` : ""}format=csv`} className={buttonClass("secondary", "no-underline")}>
+              {t("villages.exportCsv")}
+            </a>
+            <a href={`/api/desa/export?${exportQuery ? `${exportQuery}&` : ""}format=xlsx`} className={buttonClass("secondary", "no-underline")}>
+              {t("villages.exportXlsx")}
+            </a>
+          </div>
+        </div>
+        {list.rows.length === 0 ? (
+          <p>{t("villages.empty")}</p>
+        ) : (
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("villages.listTitle")}>
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-3">{t("villages.village")}</th>
+                  <th scope="col" className="py-2 pr-3">{t("villages.stage")}</th>
+                  {showOffice && <th scope="col" className="py-2 pr-3">{t("villages.office")}</th>}
+                  <th scope="col" className="py-2 pr-3">{t("villages.flags")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right">{t("villages.contacts")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.rows.map((r) => (
+                  <tr key={r.id} className="border-b border-slate-100 align-top">
+                    <td className="py-2 pr-3">
+                      <Link href={`/portal/desa/${r.id}`} className="font-medium">
+                        {r.village.name}
+                      </Link>
+                      <span className="block text-xs text-slate-600">
+                        {r.village.district.name}, {r.village.regency.name}
+                        {showOffice && `, ${r.village.province.name}`}
+                      </span>
+                    </td>
+                    <td className="py-2 pr-3">
+                      {t(`stages.${r.stage}`)}
+                      <span className="block text-xs text-slate-600">{formatDate(r.stageChangedAt, locale)}</span>
+                    </td>
+                    {showOffice && <td className="py-2 pr-3">{r.office.name}</td>}
+                    <td className="py-2 pr-3">
+                      {[r.isDesaMigranEmas && t("villages.migranEmas"), r.isDesmigratif && t("villages.desmigratif")]
+                        .filter(Boolean)
+                        .join(", ") || "–"}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{r._count.contacts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {list.pageCount > 1 && (
+          <nav aria-label={t("villages.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-2">
+            {list.page > 1 ? (
+              <Link href={query({ page: list.page - 1 })} className={buttonClass("secondary", "no-underline")} rel="prev">
+                {t("villages.previous")}
+              </Link>
+            ) : (
+              <span />
+            )}
+            <span className="text-sm">{t("villages.pageOf", { page: list.page, pageCount: list.pageCount })}</span>
+            {list.page < list.pageCount ? (
+              <Link href={query({ page: list.page + 1 })} className={buttonClass("secondary", "no-underline")} rel="next">
+                {t("villages.next")}
+              </Link>
+            ) : (
+              <span />
+            )}
+          </nav>
+        )}
+      </Card>
+    </div>
+  );
+}

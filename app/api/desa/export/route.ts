@@ -1,0 +1,63 @@
+import { getTranslations } from "next-intl/server";
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  attachmentHeader,
+  CSV_CONTENT_TYPE,
+  toCsv,
+  toXlsx,
+  XLSX_CONTENT_TYPE,
+  type Column,
+} from "@/lib/export/spreadsheet";
+import { findVillagesForExport } from "@/lib/features/villages/queries";
+import { parseVillageListFilter } from "@/lib/features/villages/schemas";
+import { getCurrentUser } from "@/lib/server/auth/session";
+import { AppError } from "@/lib/server/errors";
+
+type Row = Awaited<ReturnType<typeof findVillagesForExport>>[number];
+const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** GET /api/desa/export?format=csv|xlsx&<the list's filters>: exactly what the list shows, unpaged. */
+export async function GET(request: NextRequest) {
+  const user = await getCurrentUser();
+  if (!user) return new NextResponse(null, { status: 401 });
+  const params = request.nextUrl.searchParams;
+  const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
+  let rows: Row[];
+  try {
+    rows = await findVillagesForExport(user, parseVillageListFilter(params));
+  } catch (error) {
+    if (error instanceof AppError) return new NextResponse(null, { status: 404 });
+    throw error;
+  }
+  const t = await getTranslations();
+  const h = (key: string) => t(`villages.export.${key}`);
+  const columns: Column<Row>[] = [
+    { header: h("code"), value: (r) => r.village.code },
+    { header: h("village"), value: (r) => r.village.name },
+    { header: h("district"), value: (r) => r.village.district.name },
+    { header: h("regency"), value: (r) => r.village.regency.name },
+    { header: h("province"), value: (r) => r.village.province.name },
+    { header: h("office"), value: (r) => r.office.name },
+    { header: h("stage"), value: (r) => t(`stages.${r.stage}`) },
+    { header: h("stageSince"), value: (r) => isoDay(r.stageChangedAt) },
+    { header: h("migranEmas"), value: (r) => r.isDesaMigranEmas },
+    { header: h("desmigratif"), value: (r) => r.isDesmigratif },
+    { header: h("migrantWorkers"), value: (r) => r.migrantWorkerCount },
+    { header: h("prospective"), value: (r) => r.prospectiveCount },
+    { header: h("figuresYear"), value: (r) => r.figuresYear },
+    { header: h("activeContacts"), value: (r) => r._count.contacts },
+    { header: h("declaredOn"), value: (r) => isoDay(r.declaredOn) },
+    { header: h("inauguratedOn"), value: (r) => isoDay(r.inauguratedOn) },
+    { header: h("decreeNumber"), value: (r) => r.decreeNumber },
+    { header: h("whatsapp"), value: (r) => r.whatsappGroupUrl },
+    { header: h("reason"), value: (r) => r.selectionReason },
+    { header: h("registeredOn"), value: (r) => isoDay(r.createdAt) },
+  ];
+  const fileName = `${h("fileName")}-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const headers = { "Content-Disposition": attachmentHeader(fileName), "Cache-Control": "private, no-store" };
+  if (format === "xlsx") {
+    const body = await toXlsx(rows, columns, t("villages.listTitle"));
+    return new NextResponse(new Uint8Array(body), { headers: { ...headers, "Content-Type": XLSX_CONTENT_TYPE } });
+  }
+  return new NextResponse(toCsv(rows, columns), { headers: { ...headers, "Content-Type": CSV_CONTENT_TYPE } });
+}

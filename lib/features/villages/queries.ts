@@ -1,0 +1,278 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
+import { AppError, assertId } from "@/lib/server/errors";
+import { desaBinaanWhere, officeWhere, requireScope, type SessionUser } from "@/lib/server/scope";
+import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export type VillageSearchResult = {
+  code: string;
+  name: string;
+  district: string;
+  regency: string;
+  province: string;
+  inWorkArea: boolean;
+  /** "own": already this office's (with its id); "other": another office's, nothing more said. */
+  adoption: { by: "own"; id: string } | { by: "other" } | null;
+};
+
+/**
+ * Real villages by name for registration, the office's work area first. Namesakes are told
+ * apart by district, regency and province. Another office's adoption shows only as "other".
+ */
+export async function searchVillages(user: SessionUser, q: string): Promise<VillageSearchResult[]> {
+  requireScope(user, "create:village");
+  const officeId = user.officeId;
+  if (!officeId) throw new AppError("FORBIDDEN");
+  const term = q.trim();
+  if (term.length < 3) return [];
+  const pattern = `%${escapeLike(term)}%`;
+  // Raw SQL for the ordering (work area first, exact names first). The trigram index serves
+  // ILIKE; only the 20 villages kept are joined to their district, regency and province.
+  const rows = await db.$queryRaw<
+    {
+      code: string;
+      name: string;
+      district: string;
+      regency: string;
+      province: string;
+      in_work_area: boolean;
+      desa_id: string | null;
+      office_id: string | null;
+    }[]
+  >`
+    WITH hits AS (
+      SELECT v.code, v.name, v.district_code, v.regency_code, v.province_code,
+             v.regency_code IN (SELECT w.regency_code FROM office_regency w WHERE w.office_id = ${officeId}::uuid) AS in_work_area,
+             lower(v.name) = lower(${term}) AS exact
+      FROM village v
+      WHERE v.name ILIKE ${pattern}
+      ORDER BY in_work_area DESC, exact DESC, v.name, v.code
+      LIMIT 20
+    )
+    SELECT h.code, h.name, d.name AS district, r.name AS regency, p.name AS province, h.in_work_area,
+           b.id::text AS desa_id, b.office_id::text AS office_id
+    FROM hits h
+    JOIN district d ON d.code = h.district_code
+    JOIN regency r ON r.code = h.regency_code
+    JOIN province p ON p.code = h.province_code
+    LEFT JOIN desa_binaan b ON b.village_code = h.code
+    ORDER BY h.in_work_area DESC, h.exact DESC, h.name, h.code`;
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    district: r.district,
+    regency: r.regency,
+    province: r.province,
+    inWorkArea: r.in_work_area,
+    adoption: r.office_id === null ? null : r.office_id === officeId && r.desa_id ? { by: "own", id: r.desa_id } : { by: "other" },
+  }));
+}
+
+/** One real village picked for registration, with whether this office may register it. */
+export async function getRegistrableVillage(user: SessionUser, code: string) {
+  requireScope(user, "create:village");
+  const officeId = user.officeId;
+  if (!officeId) throw new AppError("FORBIDDEN");
+  const village = await db.village.findUnique({
+    where: { code },
+    select: {
+      code: true,
+      name: true,
+      regencyCode: true,
+      district: { select: { name: true } },
+      regency: { select: { name: true } },
+      province: { select: { name: true } },
+      desaBinaan: { select: { id: true, officeId: true } },
+    },
+  });
+  if (!village) throw new AppError("NOT_FOUND");
+  const inWorkArea = (await db.officeRegency.count({ where: { officeId, regencyCode: village.regencyCode } })) > 0;
+  const { desaBinaan, ...rest } = village;
+  return {
+    ...rest,
+    inWorkArea,
+    adoption: !desaBinaan ? null : desaBinaan.officeId === officeId ? { by: "own" as const, id: desaBinaan.id } : { by: "other" as const },
+  };
+}
+
+/** Officers of the user's office who can be assigned to a village (PIMPASA). */
+export async function findOfficerChoices(user: SessionUser, officeId: string) {
+  requireScope(user, "update:village");
+  if (user.officeId !== officeId) return [];
+  return db.user.findMany({
+    where: { officeId, active: true, role: { in: ["OFFICE_OFFICER", "OFFICE_ADMIN"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBinaanWhereInput {
+  const and: Prisma.DesaBinaanWhereInput[] = [desaBinaanWhere(user, "read:village")];
+  if (filter.q) and.push({ village: { name: { contains: filter.q, mode: "insensitive" } } });
+  if (filter.stage) and.push({ stage: filter.stage });
+  if (filter.regency) and.push({ village: { regencyCode: filter.regency } });
+  if (filter.office) and.push({ officeId: filter.office });
+  if (filter.migranEmas) and.push({ isDesaMigranEmas: true });
+  if (filter.desmigratif) and.push({ isDesmigratif: true });
+  return { AND: and };
+}
+
+function listOrder(filter: VillageListFilter): Prisma.DesaBinaanOrderByWithRelationInput[] {
+  const dir = filter.dir;
+  const byName: Prisma.DesaBinaanOrderByWithRelationInput = { village: { name: dir } };
+  const tie: Prisma.DesaBinaanOrderByWithRelationInput = { id: "asc" };
+  switch (filter.sort) {
+    case "stage":
+      return [{ stage: dir }, { village: { name: "asc" } }, tie];
+    case "stageChangedAt":
+      return [{ stageChangedAt: dir }, { village: { name: "asc" } }, tie];
+    case "regency":
+      return [{ village: { regency: { name: dir } } }, { village: { name: "asc" } }, tie];
+    case "office":
+      return [{ office: { name: dir } }, { village: { name: "asc" } }, tie];
+    case "createdAt":
+      return [{ createdAt: dir }, tie];
+    default:
+      return [byName, tie];
+  }
+}
+
+const listSelect = {
+  id: true,
+  stage: true,
+  stageChangedAt: true,
+  isDesaMigranEmas: true,
+  isDesmigratif: true,
+  migrantWorkerCount: true,
+  createdAt: true,
+  village: {
+    select: {
+      code: true,
+      name: true,
+      district: { select: { name: true } },
+      regency: { select: { name: true } },
+      province: { select: { name: true } },
+    },
+  },
+  office: { select: { id: true, name: true } },
+  _count: { select: { contacts: { where: { activeUntil: null } } } },
+} satisfies Prisma.DesaBinaanSelect;
+
+/** One page of the desa binaan the user may read, filtered and sorted on the server. */
+export async function findVillages(user: SessionUser, filter: VillageListFilter) {
+  const where = listWhere(user, filter);
+  const pageOf = (page: number) =>
+    db.desaBinaan.findMany({ where, orderBy: listOrder(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: listSelect });
+  // Count and page in parallel; only a page past the end (a stale link) needs a second read.
+  const [total, firstTry] = await Promise.all([db.desaBinaan.count({ where }), pageOf(filter.page)]);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(filter.page, pageCount);
+  const rows = page === filter.page ? firstTry : await pageOf(page);
+  return { rows, total, page, pageCount };
+}
+
+/** Everything the filter shows, for CSV/XLSX; capped so one click cannot exhaust the server. */
+export const EXPORT_LIMIT = 20_000;
+export async function findVillagesForExport(user: SessionUser, filter: VillageListFilter) {
+  return db.desaBinaan.findMany({
+    where: listWhere(user, filter),
+    orderBy: listOrder(filter),
+    take: EXPORT_LIMIT,
+    select: {
+      ...listSelect,
+      prospectiveCount: true,
+      figuresYear: true,
+      whatsappGroupUrl: true,
+      declaredOn: true,
+      inauguratedOn: true,
+      decreeNumber: true,
+      decreeDate: true,
+      selectionReason: true,
+    },
+  });
+}
+
+/** The choices of the list's filters: regencies and offices among what the user may read. */
+export async function findVillageFilterOptions(user: SessionUser) {
+  const visible = desaBinaanWhere(user, "read:village");
+  const scope = requireScope(user, "read:village");
+  const [regencies, offices] = await Promise.all([
+    // An office's villages all lie in its work area: list that instead of searching the villages.
+    scope === "own-office" && user.officeId
+      ? db.regency.findMany({
+          where: { workAreas: { some: { officeId: user.officeId } } },
+          orderBy: { name: "asc" },
+          select: { code: true, name: true },
+        })
+      : db.regency.findMany({
+          where: { villages: { some: { desaBinaan: visible } } },
+          orderBy: { name: "asc" },
+          select: { code: true, name: true },
+        }),
+    scope === "any" || scope === "own-region"
+      ? db.office.findMany({ where: officeWhere(user, "read:village"), orderBy: { name: "asc" }, select: { id: true, name: true } })
+      : Promise.resolve([]),
+  ]);
+  return { regencies, offices };
+}
+
+/** One desa binaan with everything its page shows; another office's id reads as "not found". */
+export async function getVillage(user: SessionUser, id: string, options: { language?: "ID" | "EN" } = {}) {
+  const desa = await db.desaBinaan.findFirst({
+    where: { AND: [{ id: assertId(id) }, desaBinaanWhere(user, "read:village")] },
+    include: {
+      village: {
+        select: {
+          code: true,
+          name: true,
+          district: { select: { name: true } },
+          regency: { select: { name: true } },
+          province: { select: { name: true, timeZone: true } },
+        },
+      },
+      office: { select: { id: true, name: true, phone: true, email: true } },
+      officers: { select: { user: { select: { id: true, name: true } } }, orderBy: { assignedOn: "asc" } },
+      stageHistory: {
+        orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
+        include: { event: { select: { id: true, title: true } } },
+      },
+      contacts: { orderBy: [{ activeFrom: "desc" }, { createdAt: "desc" }] },
+      events: {
+        orderBy: { event: { startsAt: "desc" } },
+        take: 50,
+        select: {
+          event: {
+            select: { id: true, officeId: true, title: true, type: true, status: true, startsAt: true, timeZone: true, venueName: true },
+          },
+        },
+      },
+    },
+  });
+  if (!desa) throw new AppError("NOT_FOUND");
+  const changerIds = [...new Set(desa.stageHistory.map((s) => s.changedById).filter((v): v is string => !!v))];
+  const [changers, materials] = await Promise.all([
+    db.user.findMany({ where: { id: { in: changerIds } }, select: { id: true, name: true } }),
+    db.material.findMany({
+      where: {
+        status: "PUBLISHED",
+        OR: [{ officeId: null }, { officeId: desa.officeId }],
+        ...(options.language ? { language: options.language } : {}),
+      },
+      orderBy: { publishedAt: "desc" },
+      take: 20,
+      select: { id: true, slug: true, title: true, summary: true, category: true, language: true, publishedAt: true },
+    }),
+  ]);
+  const names = new Map(changers.map((u) => [u.id, u.name]));
+  return {
+    ...desa,
+    stageHistory: desa.stageHistory.map((s) => ({ ...s, changedByName: s.changedById ? (names.get(s.changedById) ?? null) : null })),
+    materials,
+  };
+}
