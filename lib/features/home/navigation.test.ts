@@ -5,11 +5,13 @@ const hrefs = (role: Parameters<typeof navigationFor>[0]["role"], officeId: stri
   navigationFor({ role, officeId }).map((i) => i.href);
 
 describe("navigationFor", () => {
-  it("gives overseers the office list and only admins the accounts page", () => {
-    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", "/portal/kantor", "/portal/pengguna"]);
-    expect(hrefs("REGIONAL_OVERSEER")).toEqual(["/portal", "/portal/kantor"]);
-    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", "/portal/kantor/o1", "/portal/pengguna"]);
-    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", "/portal/kantor/o1"]);
+  it("gives staff the dashboard and reports, overseers the office list and only admins the accounts page", () => {
+    const oversight = ["/portal/dasbor", "/portal/laporan"];
+    expect(hrefs("NATIONAL_ADMIN")).toEqual(["/portal", ...oversight, "/portal/kantor", "/portal/pengguna"]);
+    expect(hrefs("REGIONAL_OVERSEER")).toEqual(["/portal", ...oversight, "/portal/kantor"]);
+    expect(hrefs("OFFICE_ADMIN", "o1")).toEqual(["/portal", ...oversight, "/portal/kantor/o1", "/portal/pengguna"]);
+    expect(hrefs("OFFICE_OFFICER", "o1")).toEqual(["/portal", ...oversight, "/portal/kantor/o1"]);
+    // village accounts have no dashboard
     expect(hrefs("VILLAGE")).toEqual(["/portal"]);
   });
 });
