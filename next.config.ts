@@ -4,8 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 const nextConfig: NextConfig = {
-  // argon2 ships a native binary; keep it out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  // argon2 ships a native binary; pdfkit reads its font metrics from its own folder: keep both out of the bundle.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pdfkit"],
   poweredByHeader: false,
   async headers() {
     return [
