@@ -39,7 +39,8 @@ describe("report documents", () => {
   it("renders a national quarter as a workbook with the sessions, formulas neutralised", async () => {
     const report = await getActivityReport(w.national, { ...request, period: "quarter", quarter: 1, month: undefined, level: "national", format: "xlsx" });
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await renderReportXlsx(report, t, "id"));
+    // exceljs types its Buffer against an older @types/node
+    await workbook.xlsx.load((await renderReportXlsx(report, t, "id")) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(["Ringkasan", "Terjangkau", "Per kantor", "Kegiatan", "Perlu perhatian"]);
     const sessions = workbook.getWorksheet("Kegiatan")!;
     const titles = sessions.getColumn(5).values.map(String);
