@@ -65,39 +65,58 @@ function reachByCategory(officeIds: string[], period: Period) {
     GROUP BY r.category`;
 }
 
-function monthlyTrend(officeIds: string[], from: Date, to: Date) {
-  return db.$queryRaw<{ month: string; held: number; planned: number; reached: number }[]>`
-    SELECT to_char(date_trunc('month', e.starts_at AT TIME ZONE ${REPORT_TIME_ZONE}), 'YYYY-MM') AS month,
+type SessionFigures = { held: number; planned: number; cancelled: number; reached: number };
+
+/**
+ * Session counts and people reached in one pass over the sessions of [from, to): per month (all
+ * of the range, for the trend), and per office and in total (only from `periodFrom` on). Each
+ * session's reach is summed once from event_reach with a hash join.
+ */
+async function sessionFigures(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
+  const rows = await db.$queryRaw<({ month: string | null; office_id: string | null; grp: number } & SessionFigures & { held_p: number; planned_p: number; cancelled_p: number; reached_p: number })[]>`
+    WITH e AS (
+      SELECT id, office_id, status, starts_at >= ${periodFrom} AS in_period,
+        to_char(date_trunc('month', starts_at AT TIME ZONE ${REPORT_TIME_ZONE}), 'YYYY-MM') AS month
+      FROM event
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND starts_at >= ${from} AND starts_at < ${to}
+    ), t AS (
+      SELECT r.event_id, SUM(r.male + r.female + r.unknown) AS total
+      FROM event_reach r JOIN e ON e.id = r.event_id WHERE e.status = 'HELD' GROUP BY r.event_id
+    )
+    SELECT e.month, e.office_id, GROUPING(e.month, e.office_id)::int AS grp,
       COUNT(*) FILTER (WHERE e.status = 'HELD')::int AS held,
       COUNT(*) FILTER (WHERE e.status IN ('SCHEDULED', 'POSTPONED'))::int AS planned,
-      COALESCE(SUM(r.total) FILTER (WHERE e.status = 'HELD'), 0)::int AS reached
-    FROM event e
-    LEFT JOIN LATERAL (
-      SELECT SUM(male + female + unknown) AS total FROM event_reach WHERE event_id = e.id
-    ) r ON true
-    WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.starts_at >= ${from} AND e.starts_at < ${to}
-    GROUP BY 1 ORDER BY 1`;
+      COUNT(*) FILTER (WHERE e.status = 'CANCELLED')::int AS cancelled,
+      COALESCE(SUM(t.total), 0)::int AS reached,
+      COUNT(*) FILTER (WHERE e.in_period AND e.status = 'HELD')::int AS held_p,
+      COUNT(*) FILTER (WHERE e.in_period AND e.status IN ('SCHEDULED', 'POSTPONED'))::int AS planned_p,
+      COUNT(*) FILTER (WHERE e.in_period AND e.status = 'CANCELLED')::int AS cancelled_p,
+      COALESCE(SUM(t.total) FILTER (WHERE e.in_period), 0)::int AS reached_p
+    FROM e LEFT JOIN t ON t.event_id = e.id
+    GROUP BY GROUPING SETS ((e.month), (e.office_id), ())`;
+  const inPeriod = (r: (typeof rows)[number]): SessionFigures => ({ held: r.held_p, planned: r.planned_p, cancelled: r.cancelled_p, reached: r.reached_p });
+  const total = rows.find((r) => r.grp === 3);
+  return {
+    byMonth: new Map(rows.filter((r) => r.grp === 1 && r.month).map((r) => [r.month!, { held: r.held, planned: r.planned, cancelled: r.cancelled, reached: r.reached }])),
+    byOffice: new Map(rows.filter((r) => r.grp === 2 && r.office_id).map((r) => [r.office_id!, inPeriod(r)])),
+    total: total ? inPeriod(total) : { held: 0, planned: 0, cancelled: 0, reached: 0 },
+  };
 }
 
-function officeFigures(officeIds: string[], period: Period) {
-  return db.$queryRaw<{ office_id: string; villages: number; held: number; planned: number; reached: number }[]>`
-    WITH v AS (
-      SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan
-      WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY office_id
-    ), s AS (
-      SELECT e.office_id,
-        COUNT(*) FILTER (WHERE e.status = 'HELD')::int AS held,
-        COUNT(*) FILTER (WHERE e.status IN ('SCHEDULED', 'POSTPONED'))::int AS planned,
-        COALESCE(SUM(r.total) FILTER (WHERE e.status = 'HELD'), 0)::int AS reached
-      FROM event e
-      LEFT JOIN LATERAL (SELECT SUM(male + female + unknown) AS total FROM event_reach WHERE event_id = e.id) r ON true
-      WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.starts_at >= ${period.from} AND e.starts_at < ${period.to}
-      GROUP BY e.office_id
-    )
-    SELECT o.id AS office_id, COALESCE(v.villages, 0) AS villages, COALESCE(s.held, 0) AS held,
-      COALESCE(s.planned, 0) AS planned, COALESCE(s.reached, 0) AS reached
-    FROM unnest(${officeIds}::uuid[]) AS o(id)
-    LEFT JOIN v ON v.office_id = o.id LEFT JOIN s ON s.office_id = o.id`;
+function villageCounts(officeIds: string[]) {
+  return db.$queryRaw<{ office_id: string; villages: number }[]>`
+    SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY office_id`;
+}
+
+/** Per office: its desa binaan and its sessions in the period. */
+function perOfficeRows(offices: { id: string; name: string }[], villages: { office_id: string; villages: number }[], figures: Map<string, SessionFigures>) {
+  const villageMap = new Map(villages.map((v) => [v.office_id, v.villages]));
+  return offices
+    .map((o) => {
+      const f = figures.get(o.id);
+      return { officeId: o.id, name: o.name, villages: villageMap.get(o.id) ?? 0, held: f?.held ?? 0, planned: f?.planned ?? 0, reached: f?.reached ?? 0 };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export type AttentionVillage = {
@@ -115,22 +134,25 @@ export type AttentionVillage = {
 function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
   const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
   return db.$queryRaw<AttentionVillage[]>`
-    WITH last AS (
-      SELECT d.id, d.stage, d.village_code, d.office_id,
-        (SELECT MAX(e.starts_at) FROM event_village ev JOIN event e ON e.id = ev.event_id
-          WHERE ev.desa_binaan_id = d.id AND e.status = 'HELD' AND e.starts_at <= ${now}) AS last_held_at
-      FROM desa_binaan d
-      WHERE d.office_id = ANY(${officeIds}::uuid[]) AND d.stage <> 'INACTIVE'
+    WITH mine AS (
+      SELECT id, stage, village_code, office_id FROM desa_binaan
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND stage <> 'INACTIVE'
+    ), held AS (
+      SELECT ev.desa_binaan_id, MAX(e.starts_at) AS last_held_at
+      FROM event_village ev JOIN mine ON mine.id = ev.desa_binaan_id JOIN event e ON e.id = ev.event_id
+      WHERE e.status = 'HELD' AND e.starts_at <= ${now}
+      GROUP BY ev.desa_binaan_id
     )
-    SELECT last.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
-      last.stage, last.last_held_at AS "lastHeldAt", (COUNT(*) OVER ())::int AS total
-    FROM last
-    JOIN village v ON v.code = last.village_code
+    SELECT mine.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
+      mine.stage, held.last_held_at AS "lastHeldAt", (COUNT(*) OVER ())::int AS total
+    FROM mine
+    LEFT JOIN held ON held.desa_binaan_id = mine.id
+    JOIN village v ON v.code = mine.village_code
     JOIN district di ON di.code = v.district_code
     JOIN regency re ON re.code = v.regency_code
-    JOIN office o ON o.id = last.office_id
-    WHERE last.last_held_at IS NULL OR last.last_held_at < ${since}
-    ORDER BY last.last_held_at ASC NULLS FIRST, v.name
+    JOIN office o ON o.id = mine.office_id
+    WHERE held.last_held_at IS NULL OR held.last_held_at < ${since}
+    ORDER BY held.last_held_at ASC NULLS FIRST, v.name
     LIMIT ${limit}`;
 }
 
@@ -150,20 +172,20 @@ export type RegionCoverage = { provinceCode: string; name: string; total: number
 /** Everything the dashboard shows, for the offices the user may read, narrowed by the filters. */
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date()) {
   if (user.role === "VILLAGE") throw new AppError("FORBIDDEN");
-  const [allOffices, offices] = await Promise.all([
-    scopedOffices(user, "read:report", {}),
-    scopedOffices(user, "read:report", { officeId: filters.officeId, provinceCode: filters.provinceCode }),
-  ]);
+  // Filters narrow the user's own offices, so they can never reach beyond them.
+  const allOffices = await scopedOffices(user, "read:report", {});
+  const offices = allOffices.filter(
+    (o) => (!filters.officeId || o.id === filters.officeId) && (!filters.provinceCode || o.provinceCode === filters.provinceCode),
+  );
   const officeIds = ids(offices);
   const months = trendMonths(filters.period);
-  const trendFrom = months[0]?.from ?? filters.period.from;
-  const trendTo = filters.period.to;
-  const [stages, statuses, categories, trend, perOffice, attention, provinces, provinceNames] = await Promise.all([
+  const firstMonth = months[0]?.from ?? filters.period.from;
+  const trendFrom = firstMonth < filters.period.from ? firstMonth : filters.period.from;
+  const [stages, figures, categories, villages, attention, provinces, provinceNames] = await Promise.all([
     villagesByStage(officeIds),
-    sessionsByStatus(officeIds, filters.period),
+    sessionFigures(officeIds, filters.period.from, trendFrom, filters.period.to),
     reachByCategory(officeIds, filters.period),
-    monthlyTrend(officeIds, trendFrom, trendTo),
-    offices.length > 1 ? officeFigures(officeIds, filters.period) : Promise.resolve([]),
+    offices.length > 1 ? villageCounts(officeIds) : Promise.resolve([]),
     villagesNeedingAttention(officeIds, now, 50),
     villagesByProvince(officeIds),
     db.province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }),
@@ -174,8 +196,6 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     (sum, c) => ({ male: sum.male + c.male, female: sum.female + c.female, unknown: sum.unknown + c.unknown, total: sum.total + c.total }),
     { male: 0, female: 0, unknown: 0, total: 0 },
   );
-  const trendByMonth = new Map(trend.map((t) => [t.month, t]));
-  const officeNames = new Map(offices.map((o) => [o.id, o.name]));
   const nameOf = new Map(provinceNames.map((p) => [p.code, p.name]));
   const coverage = new Map<string, RegionCoverage>();
   for (const row of provinces) {
@@ -184,8 +204,6 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     entry.byStage[row.stage] = row.n;
     coverage.set(row.province_code, entry);
   }
-  const status = Object.fromEntries(statuses.map((s) => [s.status, s.n])) as Partial<Record<EventStatus, number>>;
-
   return {
     period: filters.period,
     filters,
@@ -194,21 +212,15 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     officeCount: offices.length,
     villagesByStage: Object.fromEntries(stages.map((s) => [s.stage, s.n])) as Partial<Record<VillageStage, number>>,
     villageCount: stages.reduce((n, s) => n + s.n, 0),
-    sessions: {
-      held: status.HELD ?? 0,
-      planned: (status.SCHEDULED ?? 0) + (status.POSTPONED ?? 0),
-      cancelled: status.CANCELLED ?? 0,
-    },
+    sessions: { held: figures.total.held, planned: figures.total.planned, cancelled: figures.total.cancelled },
     reach,
     reachByCategory: byCategory,
     trend: months.map(({ year, month }) => {
       const key = `${year}-${String(month).padStart(2, "0")}`;
-      const row = trendByMonth.get(key);
+      const row = figures.byMonth.get(key);
       return { key, year, month, held: row?.held ?? 0, planned: row?.planned ?? 0, reached: row?.reached ?? 0 };
     }),
-    perOffice: perOffice
-      .map((row) => ({ officeId: row.office_id, name: officeNames.get(row.office_id) ?? "", villages: row.villages, held: row.held, planned: row.planned, reached: row.reached }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    perOffice: offices.length > 1 ? perOfficeRows(offices, villages, figures.byOffice) : [],
     attention: { total: attention[0]?.total ?? 0, villages: attention },
     coverage: [...coverage.values()].sort((a, b) => b.total - a.total),
   };
@@ -291,11 +303,12 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
   const subject = await reportSubject(user, request);
   const period = reportPeriod(request);
   const officeIds = ids(subject.offices);
-  const [stages, statuses, categories, perOffice, sessions, reachedVillages, stageChanges, attention] = await Promise.all([
+  const [stages, statuses, categories, figures, villages, sessions, reachedVillages, stageChanges, attention] = await Promise.all([
     villagesByStage(officeIds),
     sessionsByStatus(officeIds, period),
     reachByCategory(officeIds, period),
-    request.level === "office" ? Promise.resolve([]) : officeFigures(officeIds, period),
+    sessionFigures(officeIds, period.from, period.from, period.to),
+    villageCounts(officeIds),
     reportSessions(officeIds, period),
     villagesReached(officeIds, period),
     stageChangesIn(officeIds, period),
@@ -303,7 +316,6 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
   ]);
   const status = Object.fromEntries(statuses.map((s) => [s.status, s.n])) as Partial<Record<EventStatus, number>>;
   const byCategory = categories.map((c) => ({ category: c.category, ...toReach(c) })).sort((a, b) => b.total - a.total);
-  const officeNames = new Map(subject.offices.map((o) => [o.id, o.name]));
   const held = sessions.filter((s) => s.status === "HELD");
   return {
     level: request.level,
@@ -324,9 +336,7 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
       { male: 0, female: 0, unknown: 0, total: 0 },
     ),
     reachByCategory: byCategory,
-    perOffice: perOffice
-      .map((row) => ({ name: officeNames.get(row.office_id) ?? "", villages: row.villages, held: row.held, planned: row.planned, reached: row.reached }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    perOffice: request.level === "office" ? [] : perOfficeRows(subject.offices, villages, figures.byOffice),
     sessions,
     /** The held sessions that reached most people: what a head of office reads first. */
     highlights: [...held].sort((a, b) => b.reached - a.reached).slice(0, 5),
