@@ -186,7 +186,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     sessionFigures(officeIds, filters.period.from, trendFrom, filters.period.to),
     reachByCategory(officeIds, filters.period),
     offices.length > 1 ? villageCounts(officeIds) : Promise.resolve([]),
-    villagesNeedingAttention(officeIds, now, 50),
+    villagesNeedingAttention(officeIds, now, 25),
     villagesByProvince(officeIds),
     db.province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }),
   ]);

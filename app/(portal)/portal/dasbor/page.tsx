@@ -17,8 +17,13 @@ import { DashboardFilters } from "./_components/dashboard-filters";
 
 export const metadata: Metadata = { title: "Dasbor" };
 
-const th = "py-2 pr-3";
-const num = "py-2 pr-3 text-right tabular-nums";
+// Cell styles set once per table (descendant variants) rather than on every cell: the national
+// view has a few hundred rows, and every class is sent twice (HTML and RSC payload).
+const TABLE =
+  "w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_tbody_th]:font-medium [&_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_tr]:border-slate-200";
+/** Above this many offices (the national view) the per-office table gives way to the map's per-province table. */
+const PER_OFFICE_LIMIT = 40;
+const NUMERIC = `${TABLE} [&_td]:text-right [&_td]:tabular-nums`;
 
 /** The oversight dashboard: an office sees its own, a Kanwil its offices, Ditjen all. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -37,6 +42,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   else if (user.role === "REGIONAL_OVERSEER") title = t("titleRegional", { kanwil: (await orNotFound(getOwnKanwil(user))).name });
   else title = t("titleOffice", { office: (await orNotFound(getOffice(user, user.officeId ?? ""))).name });
 
+  const p = d.period;
+  const periodQuery = new URLSearchParams({
+    period: p.kind,
+    year: String(p.year),
+    ...(p.month ? { month: String(p.month) } : {}),
+    ...(p.quarter ? { quarter: String(p.quarter) } : {}),
+    ...(p.kind === "custom" ? { from: isoDay(p.from), to: lastDayOf(p) } : {}),
+  }).toString();
   const months = d.trend.map((m) => monthLabel.format(new Date(Date.UTC(m.year, m.month - 1, 1))));
   return (
     <div className="space-y-6">
@@ -70,12 +83,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <StageTable counts={d.villagesByStage} />
         </Card>
         <Card title={t("reachByGender")}>
-          <table className="w-full text-left text-sm">
+          <table className={NUMERIC}>
             <tbody>
               {(["male", "female", "unknown", "total"] as const).map((g) => (
-                <tr key={g} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className={`${th} font-medium`}>{t(`gender.${g}`)}</th>
-                  <td className={num}>{n(d.reach[g])}</td>
+                <tr key={g}>
+                  <th scope="row">{t(`gender.${g}`)}</th>
+                  <td>{n(d.reach[g])}</td>
                 </tr>
               ))}
             </tbody>
@@ -85,22 +98,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {d.reachByCategory.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noReach")}</p>
           ) : (
-            <table className="w-full text-left text-sm">
+            <table className={NUMERIC}>
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>{t("categoryCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("gender.male")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("gender.female")}</th>
-                  <th scope="col" className="py-2 text-right">{t("gender.total")}</th>
+                <tr>
+                  <th scope="col">{t("categoryCol")}</th>
+                  <th scope="col" className="text-right">{t("gender.male")}</th>
+                  <th scope="col" className="text-right">{t("gender.female")}</th>
+                  <th scope="col" className="text-right">{t("gender.total")}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.reachByCategory.map((c) => (
-                  <tr key={c.category} className="border-b border-slate-100">
-                    <th scope="row" className={`${th} font-medium`}>{t(`category.${c.category}`)}</th>
-                    <td className={num}>{n(c.male)}</td>
-                    <td className={num}>{n(c.female)}</td>
-                    <td className="py-2 text-right tabular-nums">{n(c.total)}</td>
+                  <tr key={c.category}>
+                    <th scope="row">{t(`category.${c.category}`)}</th>
+                    <td>{n(c.male)}</td>
+                    <td>{n(c.female)}</td>
+                    <td>{n(c.total)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -130,22 +143,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("trendDataTable")}</summary>
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="trend-table">
+            <table className={NUMERIC} data-testid="trend-table">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>{t("monthCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("heldCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("plannedCol")}</th>
-                  <th scope="col" className="py-2 text-right">{t("reachedCol")}</th>
+                <tr>
+                  <th scope="col">{t("monthCol")}</th>
+                  <th scope="col" className="text-right">{t("heldCol")}</th>
+                  <th scope="col" className="text-right">{t("plannedCol")}</th>
+                  <th scope="col" className="text-right">{t("reachedCol")}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.trend.map((m, i) => (
-                  <tr key={m.key} className="border-b border-slate-100">
-                    <th scope="row" className={`${th} font-medium`}>{months[i]}</th>
-                    <td className={num}>{n(m.held)}</td>
-                    <td className={num}>{n(m.planned)}</td>
-                    <td className="py-2 text-right tabular-nums">{n(m.reached)}</td>
+                  <tr key={m.key}>
+                    <th scope="row">{months[i]}</th>
+                    <td>{n(m.held)}</td>
+                    <td>{n(m.planned)}</td>
+                    <td>{n(m.reached)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -168,27 +181,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <>
             <p className="mb-3 text-sm text-slate-700">{t("attentionIntro", { days: ATTENTION_DAYS, count: d.attention.total })}</p>
             <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="attention-table">
+              <table className={TABLE} data-testid="attention-table">
                 <thead>
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className={th}>{t("villageCol")}</th>
-                    <th scope="col" className={th}>{t("regencyCol")}</th>
-                    {d.officeCount > 1 && <th scope="col" className={th}>{t("officeCol")}</th>}
-                    <th scope="col" className={th}>{t("stageCol")}</th>
-                    <th scope="col" className={th}>{t("lastHeldCol")}</th>
+                  <tr>
+                    <th scope="col">{t("villageCol")}</th>
+                    <th scope="col">{t("regencyCol")}</th>
+                    {d.officeCount > 1 && <th scope="col">{t("officeCol")}</th>}
+                    <th scope="col">{t("stageCol")}</th>
+                    <th scope="col">{t("lastHeldCol")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {d.attention.villages.map((v) => (
-                    <tr key={v.id} className="border-b border-slate-100">
-                      <th scope="row" className={`${th} font-medium`}>
+                    <tr key={v.id}>
+                      <th scope="row">
                         {v.village}
                         <span className="block text-xs font-normal text-slate-600">{v.district}</span>
                       </th>
-                      <td className={th}>{v.regency}</td>
-                      {d.officeCount > 1 && <td className={th}>{v.office}</td>}
-                      <td className={th}>{tStage(v.stage)}</td>
-                      <td className={th}>{v.lastHeldAt ? day(isoDay(v.lastHeldAt)) : t("never")}</td>
+                      <td>{v.regency}</td>
+                      {d.officeCount > 1 && <td>{v.office}</td>}
+                      <td>{tStage(v.stage)}</td>
+                      <td>{v.lastHeldAt ? day(isoDay(v.lastHeldAt)) : t("never")}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -201,29 +214,32 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </Card>
 
-      {d.perOffice.length > 1 && (
+      {d.officeCount > PER_OFFICE_LIMIT && (
+        <p className="text-sm text-slate-700">{t("perOfficeNarrow", { count: d.officeCount })}</p>
+      )}
+      {d.perOffice.length > 1 && d.perOffice.length <= PER_OFFICE_LIMIT && (
         <Card title={t("perOfficeTitle")}>
           <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="office-table">
+            <table className={NUMERIC} data-testid="office-table">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className={th}>{t("officeCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("villagesCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("heldCol")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("plannedCol")}</th>
-                  <th scope="col" className="py-2 text-right">{t("reachedCol")}</th>
+                <tr>
+                  <th scope="col">{t("officeCol")}</th>
+                  <th scope="col" className="text-right">{t("villagesCol")}</th>
+                  <th scope="col" className="text-right">{t("heldCol")}</th>
+                  <th scope="col" className="text-right">{t("plannedCol")}</th>
+                  <th scope="col" className="text-right">{t("reachedCol")}</th>
                 </tr>
               </thead>
               <tbody>
                 {d.perOffice.map((o) => (
-                  <tr key={o.officeId} className="border-b border-slate-100">
-                    <th scope="row" className={`${th} font-medium`}>
-                      <Link href={`/portal/dasbor?office=${o.officeId}&period=${d.period.kind}&year=${d.period.year}${d.period.month ? `&month=${d.period.month}` : ""}${d.period.quarter ? `&quarter=${d.period.quarter}` : ""}`}>{o.name}</Link>
+                  <tr key={o.officeId}>
+                    <th scope="row">
+                      <Link href={`/portal/dasbor?office=${o.officeId}&${periodQuery}`}>{o.name}</Link>
                     </th>
-                    <td className={num}>{n(o.villages)}</td>
-                    <td className={num}>{n(o.held)}</td>
-                    <td className={num}>{n(o.planned)}</td>
-                    <td className="py-2 text-right tabular-nums">{n(o.reached)}</td>
+                    <td>{n(o.villages)}</td>
+                    <td>{n(o.held)}</td>
+                    <td>{n(o.planned)}</td>
+                    <td>{n(o.reached)}</td>
                   </tr>
                 ))}
               </tbody>

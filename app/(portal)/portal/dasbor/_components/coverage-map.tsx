@@ -49,24 +49,24 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
           <p className="mt-2 text-sm">{t("noVillages")}</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="coverage-table">
+            <table className="w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_td]:text-right [&_td]:tabular-nums [&_tr]:border-b [&_tr]:border-slate-100" data-testid="coverage-table">
               <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">{t("provinceCol")}</th>
+                <tr>
+                  <th scope="col">{t("provinceCol")}</th>
                   {VILLAGE_STAGES.map((stage) => (
-                    <th key={stage} scope="col" className="py-2 pr-3 text-right">{tStage(stage)}</th>
+                    <th key={stage} scope="col" className="text-right">{tStage(stage)}</th>
                   ))}
-                  <th scope="col" className="py-2 text-right">{t("totalCol")}</th>
+                  <th scope="col" className="text-right">{t("totalCol")}</th>
                 </tr>
               </thead>
               <tbody>
                 {coverage.map((c) => (
-                  <tr key={c.provinceCode} className="border-b border-slate-100">
-                    <th scope="row" className="py-2 pr-3 font-medium">{c.name}</th>
+                  <tr key={c.provinceCode}>
+                    <th scope="row" className="font-medium">{c.name}</th>
                     {VILLAGE_STAGES.map((stage) => (
-                      <td key={stage} className="py-2 pr-3 text-right tabular-nums">{c.byStage[stage] ?? 0}</td>
+                      <td key={stage}>{c.byStage[stage] ?? 0}</td>
                     ))}
-                    <td className="py-2 text-right font-semibold tabular-nums">{c.total}</td>
+                    <td className="font-semibold">{c.total}</td>
                   </tr>
                 ))}
               </tbody>
