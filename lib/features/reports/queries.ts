@@ -142,18 +142,22 @@ function villagesNeedingAttention(officeIds: string[], now: Date, limit: number)
       FROM event_village ev JOIN mine ON mine.id = ev.desa_binaan_id JOIN event e ON e.id = ev.event_id
       WHERE e.status = 'HELD' AND e.starts_at <= ${now}
       GROUP BY ev.desa_binaan_id
+    ), shown AS (
+      -- pick the page first, then look up names for those rows only
+      SELECT mine.*, held.last_held_at, (COUNT(*) OVER ())::int AS total
+      FROM mine LEFT JOIN held ON held.desa_binaan_id = mine.id
+      WHERE held.last_held_at IS NULL OR held.last_held_at < ${since}
+      ORDER BY held.last_held_at ASC NULLS FIRST, mine.village_code
+      LIMIT ${limit}
     )
-    SELECT mine.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
-      mine.stage, held.last_held_at AS "lastHeldAt", (COUNT(*) OVER ())::int AS total
-    FROM mine
-    LEFT JOIN held ON held.desa_binaan_id = mine.id
-    JOIN village v ON v.code = mine.village_code
+    SELECT shown.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
+      shown.stage, shown.last_held_at AS "lastHeldAt", shown.total
+    FROM shown
+    JOIN village v ON v.code = shown.village_code
     JOIN district di ON di.code = v.district_code
     JOIN regency re ON re.code = v.regency_code
-    JOIN office o ON o.id = mine.office_id
-    WHERE held.last_held_at IS NULL OR held.last_held_at < ${since}
-    ORDER BY held.last_held_at ASC NULLS FIRST, v.name
-    LIMIT ${limit}`;
+    JOIN office o ON o.id = shown.office_id
+    ORDER BY shown.last_held_at ASC NULLS FIRST, shown.village_code`;
 }
 
 /** Desa binaan per province of the village (where it is, not which office owns it), by stage. */
