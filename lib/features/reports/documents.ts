@@ -141,9 +141,11 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
   doc.text(`${t(`reportDoc.${levelKey}`)} · ${report.subject.name}`, { align: "center" });
   doc.moveDown();
 
+  let section = 0;
   const heading = (text: string) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(11).text(text, MARGIN, doc.y, { width });
+    const letter = String.fromCharCode(65 + section++);
+    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(11).text(`${letter}. ${text}`, MARGIN, doc.y, { width });
     doc.moveDown(0.3).font("Helvetica").fontSize(9);
   };
   const table = (head: string[], rows: (string | number)[][], widths: (number | string)[], numeric: boolean[]) => {
@@ -203,7 +205,7 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
     table(
       [t("reportDoc.date"), t("reportDoc.type"), t("reportDoc.titleCol"), t("reportDoc.villagesCol"), t("reportDoc.status"), t("reportDoc.reachedCol")],
       report.sessions.map((s) => [sessionDate(s, locale), t(`eventType.${s.type}`), s.title, s.villages ?? "", t(`dashboard.status.${s.status}`), s.reached]),
-      [75, 65, "*", 90, 60, 50],
+      [75, 65, "*", 90, 60, 62],
       [false, false, false, false, false, true],
     );
 
