@@ -191,8 +191,9 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     reachByCategory(officeIds, filters.period),
     offices.length > 1 ? villageCounts(officeIds) : Promise.resolve([]),
     villagesNeedingAttention(officeIds, now, 25),
-    villagesByProvince(officeIds),
-    db.province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }),
+    // the map and the province filter exist only above a single office
+    offices.length > 1 ? villagesByProvince(officeIds) : Promise.resolve([]),
+    allOffices.length > 1 ? db.province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }) : Promise.resolve([]),
   ]);
 
   const byCategory = categories.map((c) => ({ category: c.category, ...toReach(c) })).sort((a, b) => b.total - a.total);

@@ -5,7 +5,6 @@ import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
 import { formatDate } from "@/lib/dates";
 import { getOwnKanwil } from "@/lib/features/home/queries";
-import { getOffice } from "@/lib/features/offices/queries";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
 import { ATTENTION_DAYS, getDashboard } from "@/lib/features/reports/queries";
 import { parseDashboardFilters } from "@/lib/features/reports/schemas";
@@ -40,7 +39,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   let title: string;
   if (user.role === "NATIONAL_ADMIN") title = t("titleNational");
   else if (user.role === "REGIONAL_OVERSEER") title = t("titleRegional", { kanwil: (await orNotFound(getOwnKanwil(user))).name });
-  else title = t("titleOffice", { office: (await orNotFound(getOffice(user, user.officeId ?? ""))).name });
+  // an office's own name is among its (single) office choices: no extra query
+  else title = t("titleOffice", { office: d.officeChoices.find((o) => o.id === user.officeId)?.name ?? "" });
 
   const p = d.period;
   const periodQuery = new URLSearchParams({
