@@ -34,15 +34,37 @@ export function toCsv<T>(rows: Iterable<T>, columns: Column<T>[]): string {
   return "\uFEFF" + stringify(records, { record_delimiter: "\r\n" });
 }
 
-/** An XLSX workbook with one sheet, a bold frozen header row and sensible column widths. */
-export async function toXlsx<T>(rows: Iterable<T>, columns: Column<T>[], sheetName = "Data"): Promise<Buffer> {
+/** One sheet of a workbook: rows and the columns that read them. */
+export type Sheet = { name: string; header: string[]; cells: ReturnType<typeof cell>[][]; widths: number[] };
+
+/** Builds a sheet, neutralising formulas; `sheet()`s of any row type go into one workbook. */
+export function sheet<T>(name: string, rows: Iterable<T>, columns: Column<T>[]): Sheet {
+  const cells: Sheet["cells"] = [];
+  for (const row of rows) cells.push(columns.map((c) => cell(c.value(row))));
+  return {
+    name,
+    header: columns.map((c) => neutralizeFormula(c.header)),
+    cells,
+    widths: columns.map((c) => Math.max(12, Math.min(50, c.header.length + 4))),
+  };
+}
+
+/** An XLSX workbook, one tab per sheet, each with a bold frozen header row. */
+export async function toXlsxWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date();
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: neutralizeFormula(c.header), width: Math.max(12, Math.min(50, c.header.length + 4)) }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(columns.map((c) => cell(c.value(row))));
+  for (const s of sheets) {
+    const ws = workbook.addWorksheet(s.name.replace(/[*?:\\/[\]]/g, " ").slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = s.header.map((header, i) => ({ header, width: s.widths[i] }));
+    ws.getRow(1).font = { bold: true };
+    ws.addRows(s.cells);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** An XLSX workbook with one sheet, a bold frozen header row and sensible column widths. */
+export async function toXlsx<T>(rows: Iterable<T>, columns: Column<T>[], sheetName = "Data"): Promise<Buffer> {
+  return toXlsxWorkbook([sheet(sheetName, rows, columns)]);
 }
 
 export const CSV_CONTENT_TYPE = "text/csv; charset=utf-8";

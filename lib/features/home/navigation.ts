@@ -6,6 +6,8 @@ export type NavItem = { href: string; labelKey: string };
 /** The portal menu for a role: only what the permission map lets that role open. */
 export function navigationFor(user: { role: Role; officeId: string | null; desaBinaanId?: string | null }): NavItem[] {
   const items: NavItem[] = [{ href: "/portal", labelKey: "nav.portalHome" }];
+  if (can(user.role, "read:report")) items.push({ href: "/portal/dasbor", labelKey: "dashboard.nav" });
+  if (can(user.role, "export:report")) items.push({ href: "/portal/laporan", labelKey: "reports.nav" });
   if (user.role === "VILLAGE") {
     // A village account reads one village: its own page, not a list.
     if (user.desaBinaanId) items.push({ href: `/portal/desa/${user.desaBinaanId}`, labelKey: "villages.navMine" });

@@ -1,0 +1,65 @@
+/**
+ * A small bar chart drawn on the server as SVG: no client JavaScript. The SVG is labelled for
+ * screen readers as one image; the same figures are in a table beside it (see TrendSection).
+ */
+export type BarSeries = { label: string; className: string; values: number[] };
+
+const WIDTH = 640;
+const HEIGHT = 200;
+const PAD = { top: 12, right: 8, bottom: 28, left: 44 };
+
+function niceMax(value: number): number {
+  if (value <= 4) return 4;
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s * 4 >= value) ?? magnitude * 10;
+  return step * 4;
+}
+
+export function BarChart({ title, categories, series }: { title: string; categories: string[]; series: BarSeries[] }) {
+  const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const band = plotW / Math.max(1, categories.length);
+  const barW = Math.max(2, (band * 0.75) / series.length);
+  const y = (v: number) => PAD.top + plotH - (v / max) * plotH;
+  const ticks = [0, 1, 2, 3, 4].map((i) => (max / 4) * i);
+  const labelEvery = Math.ceil(categories.length / 12);
+  return (
+    <figure className="space-y-2">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="h-auto w-full text-slate-600">
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
+            <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="fill-current text-[11px]">
+              {Number.isInteger(t) ? t.toLocaleString("id-ID") : t.toFixed(1)}
+            </text>
+          </g>
+        ))}
+        {categories.map((c, i) => (
+          <g key={c}>
+            {series.map((s, j) => {
+              const v = s.values[i] ?? 0;
+              const x = PAD.left + i * band + band * 0.125 + j * barW;
+              return <rect key={s.label} x={x} y={y(v)} width={barW} height={Math.max(0, PAD.top + plotH - y(v))} className={s.className} />;
+            })}
+            {i % labelEvery === 0 && (
+              <text x={PAD.left + i * band + band / 2} y={HEIGHT - 10} textAnchor="middle" className="fill-current text-[11px]">
+                {c}
+              </text>
+            )}
+          </g>
+        ))}
+      </svg>
+      <figcaption className="flex flex-wrap gap-4 text-sm text-slate-700">
+        {series.map((s) => (
+          <span key={s.label} className="inline-flex items-center gap-2">
+            <svg width="12" height="12" aria-hidden="true">
+              <rect width="12" height="12" className={s.className} />
+            </svg>
+            {s.label}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}

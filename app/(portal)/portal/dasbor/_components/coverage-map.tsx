@@ -1,0 +1,79 @@
+import { getTranslations } from "next-intl/server";
+import type { RegionCoverage } from "@/lib/features/reports/queries";
+import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes } from "@/lib/features/reports/map/province-map";
+import { VILLAGE_STAGES } from "@/lib/stages";
+
+const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
+
+/** A regional choropleth of coverage, drawn on the server; the table below says the same. */
+export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) {
+  const t = await getTranslations("dashboard");
+  const tStage = await getTranslations("stages");
+  const byCode = new Map(coverage.map((c) => [c.provinceCode, c]));
+  const shapes = provinceShapes().map((s) => {
+    const regions = s.codes.map((code) => byCode.get(code)).filter((c): c is RegionCoverage => Boolean(c));
+    return { ...s, total: regions.reduce((n, r) => n + r.total, 0), names: regions.map((r) => r.name) };
+  });
+  const max = Math.max(0, ...shapes.map((s) => s.total));
+  const bounds = [1, 2, 3, 4].map((k) => Math.ceil((max * k) / 4));
+  return (
+    <div className="space-y-3">
+      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-label={t("mapLabel")} className="h-auto w-full" data-testid="coverage-map">
+        {shapes.map((s) => (
+          <path
+            key={s.codes.join("-")}
+            d={s.d}
+            data-province={s.codes.join(",")}
+            className={`${CLASS_FILL[coverageClass(s.total, max)]} stroke-white`}
+            strokeWidth={0.6}
+          >
+            <title>{`${s.names.join(", ") || s.codes.join(", ")}: ${s.total}`}</title>
+          </path>
+        ))}
+      </svg>
+      <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700" aria-hidden="true">
+        <span className="font-medium">{t("mapLegend")}:</span>
+        {CLASS_FILL.map((fill, i) => (
+          <span key={fill} className="inline-flex items-center gap-1">
+            <svg width="14" height="14">
+              <rect width="14" height="14" className={`${fill} stroke-slate-300`} />
+            </svg>
+            {i === 0 ? t("mapNone") : `${i === 1 ? 1 : bounds[i - 2]! + 1}–${bounds[i - 1]}`}
+          </span>
+        ))}
+      </div>
+      <p className="text-xs text-slate-600">{t("mapNote")}</p>
+      <details>
+        <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("mapTable")}</summary>
+        {coverage.length === 0 ? (
+          <p className="mt-2 text-sm">{t("noVillages")}</p>
+        ) : (
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_td]:text-right [&_td]:tabular-nums [&_tr]:border-b [&_tr]:border-slate-100" data-testid="coverage-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("provinceCol")}</th>
+                  {VILLAGE_STAGES.map((stage) => (
+                    <th key={stage} scope="col" className="text-right">{tStage(stage)}</th>
+                  ))}
+                  <th scope="col" className="text-right">{t("totalCol")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {coverage.map((c) => (
+                  <tr key={c.provinceCode}>
+                    <th scope="row" className="font-medium">{c.name}</th>
+                    {VILLAGE_STAGES.map((stage) => (
+                      <td key={stage}>{c.byStage[stage] ?? 0}</td>
+                    ))}
+                    <td className="font-semibold">{c.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import type { Dashboard } from "@/lib/features/reports/queries";
+import { isoDay, lastDayOf } from "@/lib/features/reports/period";
+
+/** Filters as a plain GET form: the dashboard is a shareable URL and needs no client script. */
+export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
+  const t = await getTranslations("dashboard");
+  const locale = await getLocale();
+  const { period, filters } = dashboard;
+  const monthName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", timeZone: "UTC" });
+  const years = Array.from({ length: 8 }, (_, i) => new Date().getUTCFullYear() + 1 - i);
+  return (
+    <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
+      {dashboard.officeChoices.length > 1 && (
+        <>
+          <SelectField label={t("province")} name="province" defaultValue={filters.provinceCode ?? ""}>
+            <option value="">{t("allProvinces")}</option>
+            {dashboard.provinceChoices.map((p) => (
+              <option key={p.code} value={p.code}>{p.name}</option>
+            ))}
+          </SelectField>
+          <SelectField label={t("office")} name="office" defaultValue={filters.officeId ?? ""}>
+            <option value="">{t("allOffices")}</option>
+            {dashboard.officeChoices.map((o) => (
+              <option key={o.id} value={o.id}>{o.name}</option>
+            ))}
+          </SelectField>
+        </>
+      )}
+      <SelectField label={t("period")} name="period" defaultValue={period.kind}>
+        {(["month", "quarter", "year", "custom"] as const).map((k) => (
+          <option key={k} value={k}>{t(`periodKind.${k}`)}</option>
+        ))}
+      </SelectField>
+      <SelectField label={t("year")} name="year" defaultValue={String(period.year)}>
+        {years.map((y) => (
+          <option key={y} value={y}>{y}</option>
+        ))}
+      </SelectField>
+      <SelectField label={t("month")} name="month" defaultValue={String(period.month ?? "")}>
+        <option value="">–</option>
+        {Array.from({ length: 12 }, (_, i) => (
+          <option key={i} value={i + 1}>{monthName.format(new Date(Date.UTC(2000, i, 1)))}</option>
+        ))}
+      </SelectField>
+      <SelectField label={t("quarter")} name="quarter" defaultValue={String(period.quarter ?? "")}>
+        <option value="">–</option>
+        {[1, 2, 3, 4].map((q) => (
+          <option key={q} value={q}>{`Q${q}`}</option>
+        ))}
+      </SelectField>
+      <TextField label={t("from")} name="from" type="date" defaultValue={period.kind === "custom" ? isoDay(period.from) : ""} />
+      <TextField label={t("to")} name="to" type="date" defaultValue={period.kind === "custom" ? lastDayOf(period) : ""} />
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-4">
+        <button type="submit" className={buttonClass("primary")}>{t("apply")}</button>
+        <Link href="/portal/dasbor" className={buttonClass("secondary")}>{t("reset")}</Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,252 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { StageTable } from "@/components/stage-table";
+import { Card, Stat } from "@/components/ui/card";
+import { formatDate } from "@/lib/dates";
+import { getOwnKanwil } from "@/lib/features/home/queries";
+import { isoDay, lastDayOf } from "@/lib/features/reports/period";
+import { ATTENTION_DAYS, getDashboard } from "@/lib/features/reports/queries";
+import { parseDashboardFilters } from "@/lib/features/reports/schemas";
+import { requireUser } from "@/lib/server/auth/session";
+import { orNotFound } from "@/lib/server/page";
+import { BarChart } from "./_components/bar-chart";
+import { CoverageMap } from "./_components/coverage-map";
+import { DashboardFilters } from "./_components/dashboard-filters";
+
+export const metadata: Metadata = { title: "Dasbor" };
+
+// Cell styles set once per table (descendant variants) rather than on every cell: the national
+// view has a few hundred rows, and every class is sent twice (HTML and RSC payload).
+const TABLE =
+  "w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_tbody_th]:font-medium [&_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_tr]:border-slate-200";
+/** Above this many offices (the national view) the per-office table gives way to the map's per-province table. */
+const PER_OFFICE_LIMIT = 40;
+const NUMERIC = `${TABLE} [&_td]:text-right [&_td]:tabular-nums`;
+
+/** The oversight dashboard: an office sees its own, a Kanwil its offices, Ditjen all. */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requireUser();
+  const filters = parseDashboardFilters(await searchParams);
+  const d = await orNotFound(getDashboard(user, filters));
+  const t = await getTranslations("dashboard");
+  const tStage = await getTranslations("stages");
+  const locale = await getLocale();
+  const n = (v: number) => v.toLocaleString(locale === "en" ? "en-GB" : "id-ID");
+  const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), locale);
+  const monthLabel = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "2-digit", timeZone: "UTC" });
+
+  let title: string;
+  if (user.role === "NATIONAL_ADMIN") title = t("titleNational");
+  else if (user.role === "REGIONAL_OVERSEER") title = t("titleRegional", { kanwil: (await orNotFound(getOwnKanwil(user))).name });
+  // an office's own name is among its (single) office choices: no extra query
+  else title = t("titleOffice", { office: d.officeChoices.find((o) => o.id === user.officeId)?.name ?? "" });
+
+  const p = d.period;
+  const periodQuery = new URLSearchParams({
+    period: p.kind,
+    year: String(p.year),
+    ...(p.month ? { month: String(p.month) } : {}),
+    ...(p.quarter ? { quarter: String(p.quarter) } : {}),
+    ...(p.kind === "custom" ? { from: isoDay(p.from), to: lastDayOf(p) } : {}),
+  }).toString();
+  const months = d.trend.map((m) => monthLabel.format(new Date(Date.UTC(m.year, m.month - 1, 1))));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">{title}</h1>
+          <p className="text-slate-700">{t("intro")}</p>
+        </div>
+        <Link href="/portal/laporan" className="text-sm font-medium">{t("reportsLink")}</Link>
+      </div>
+
+      <Card title={t("filters")}>
+        <DashboardFilters dashboard={d} />
+      </Card>
+      <p className="text-sm text-slate-700" data-testid="dashboard-scope">
+        {t("showing", { from: day(isoDay(d.period.from)), to: day(lastDayOf(d.period)), offices: d.officeCount })}
+      </p>
+      {d.officeCount === 0 && <p role="status">{t("noOffices")}</p>}
+
+      <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 lg:grid-cols-6">
+        {d.officeCount > 1 && <Stat label={t("offices")} value={n(d.officeCount)} />}
+        <Stat label={t("villages")} value={n(d.villageCount)} />
+        <Stat label={t("sessionsHeld")} value={<span data-testid="stat-held">{n(d.sessions.held)}</span>} />
+        <Stat label={t("sessionsPlanned")} value={n(d.sessions.planned)} />
+        <Stat label={t("reached")} value={<span data-testid="stat-reached">{n(d.reach.total)}</span>} />
+        <Stat label={t("needsAttention")} value={n(d.attention.total)} />
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card title={t("villagesByStage")}>
+          <StageTable counts={d.villagesByStage} />
+        </Card>
+        <Card title={t("reachByGender")}>
+          <table className={NUMERIC}>
+            <tbody>
+              {(["male", "female", "unknown", "total"] as const).map((g) => (
+                <tr key={g}>
+                  <th scope="row">{t(`gender.${g}`)}</th>
+                  <td>{n(d.reach[g])}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+        <Card title={t("reachByCategory")}>
+          {d.reachByCategory.length === 0 ? (
+            <p className="text-sm text-slate-600">{t("noReach")}</p>
+          ) : (
+            <table className={NUMERIC}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("categoryCol")}</th>
+                  <th scope="col" className="text-right">{t("gender.male")}</th>
+                  <th scope="col" className="text-right">{t("gender.female")}</th>
+                  <th scope="col" className="text-right">{t("gender.total")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.reachByCategory.map((c) => (
+                  <tr key={c.category}>
+                    <th scope="row">{t(`category.${c.category}`)}</th>
+                    <td>{n(c.male)}</td>
+                    <td>{n(c.female)}</td>
+                    <td>{n(c.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      </div>
+
+      <Card title={t("trendTitle")}>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div>
+            <h3 className="mb-2 font-medium">{t("trendSessions")}</h3>
+            <BarChart
+              title={t("trendSessions")}
+              categories={months}
+              series={[
+                { label: t("heldCol"), className: "fill-brand-700", values: d.trend.map((m) => m.held) },
+                { label: t("plannedCol"), className: "fill-amber-500", values: d.trend.map((m) => m.planned) },
+              ]}
+            />
+          </div>
+          <div>
+            <h3 className="mb-2 font-medium">{t("trendReach")}</h3>
+            <BarChart title={t("trendReach")} categories={months} series={[{ label: t("reachedCol"), className: "fill-sky-600", values: d.trend.map((m) => m.reached) }]} />
+          </div>
+        </div>
+        <details className="mt-4">
+          <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("trendDataTable")}</summary>
+          <div className="mt-2 overflow-x-auto">
+            <table className={NUMERIC} data-testid="trend-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("monthCol")}</th>
+                  <th scope="col" className="text-right">{t("heldCol")}</th>
+                  <th scope="col" className="text-right">{t("plannedCol")}</th>
+                  <th scope="col" className="text-right">{t("reachedCol")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.trend.map((m, i) => (
+                  <tr key={m.key}>
+                    <th scope="row">{months[i]}</th>
+                    <td>{n(m.held)}</td>
+                    <td>{n(m.planned)}</td>
+                    <td>{n(m.reached)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </Card>
+
+      {d.officeCount > 1 && (
+        <Card title={t("mapTitle")}>
+          <p className="mb-3 text-sm text-slate-700">{t("mapIntro")}</p>
+          <CoverageMap coverage={d.coverage} />
+        </Card>
+      )}
+
+      <Card title={t("attentionTitle")}>
+        {d.attention.total === 0 ? (
+          <p className="text-sm">{t("attentionNone", { days: ATTENTION_DAYS })}</p>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-700">{t("attentionIntro", { days: ATTENTION_DAYS, count: d.attention.total })}</p>
+            <div className="overflow-x-auto">
+              <table className={TABLE} data-testid="attention-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("villageCol")}</th>
+                    <th scope="col">{t("regencyCol")}</th>
+                    {d.officeCount > 1 && <th scope="col">{t("officeCol")}</th>}
+                    <th scope="col">{t("stageCol")}</th>
+                    <th scope="col">{t("lastHeldCol")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.attention.villages.map((v) => (
+                    <tr key={v.id}>
+                      <th scope="row">
+                        {v.village}
+                        <span className="block text-xs font-normal text-slate-600">{v.district}</span>
+                      </th>
+                      <td>{v.regency}</td>
+                      {d.officeCount > 1 && <td>{v.office}</td>}
+                      <td>{tStage(v.stage)}</td>
+                      <td>{v.lastHeldAt ? day(isoDay(v.lastHeldAt)) : t("never")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {d.attention.total > d.attention.villages.length && (
+              <p className="mt-2 text-xs text-slate-600">{t("attentionMore", { shown: d.attention.villages.length, count: d.attention.total })}</p>
+            )}
+          </>
+        )}
+      </Card>
+
+      {d.officeCount > PER_OFFICE_LIMIT && (
+        <p className="text-sm text-slate-700">{t("perOfficeNarrow", { count: d.officeCount })}</p>
+      )}
+      {d.perOffice.length > 1 && d.perOffice.length <= PER_OFFICE_LIMIT && (
+        <Card title={t("perOfficeTitle")}>
+          <div className="overflow-x-auto">
+            <table className={NUMERIC} data-testid="office-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("officeCol")}</th>
+                  <th scope="col" className="text-right">{t("villagesCol")}</th>
+                  <th scope="col" className="text-right">{t("heldCol")}</th>
+                  <th scope="col" className="text-right">{t("plannedCol")}</th>
+                  <th scope="col" className="text-right">{t("reachedCol")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.perOffice.map((o) => (
+                  <tr key={o.officeId}>
+                    <th scope="row">
+                      <Link href={`/portal/dasbor?office=${o.officeId}&${periodQuery}`}>{o.name}</Link>
+                    </th>
+                    <td>{n(o.villages)}</td>
+                    <td>{n(o.held)}</td>
+                    <td>{n(o.planned)}</td>
+                    <td>{n(o.reached)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+      )}
+    </div>
+  );
+}

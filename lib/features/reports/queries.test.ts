@@ -1,0 +1,171 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { getActivityReport, getDashboard, getReportChoices } from "@/lib/features/reports/queries";
+import { monthPeriod, yearPeriod } from "@/lib/features/reports/period";
+import { createDesaBinaan, createEvent } from "@/tests/factories";
+import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+
+let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
+let quietVillageId: string;
+const DAY = 24 * 60 * 60 * 1000;
+// A fixed "now" in the past keeps these figures apart from sessions other test files create today.
+const now = new Date("2025-06-20T05:00:00Z");
+
+async function attendees(eventId: string, people: { gender: "L" | "P" | null; category: "KEPALA_DESA" | "WARGA" | "CPMI" }[]) {
+  await testDb.attendee.createMany({
+    data: people.map((p) => ({
+      eventId,
+      name: `Peserta ${randomUUID().slice(0, 8)}`,
+      category: p.category,
+      gender: p.gender,
+      source: "STAFF" as const,
+      dedupeKey: randomUUID(),
+    })),
+  });
+}
+
+beforeAll(async () => {
+  w = await createTwoOfficeWorld();
+  const quiet = await createDesaBinaan(testDb, { officeId: w.officeA.id, stage: "MENTORING" });
+  quietVillageId = quiet.id;
+  await createDesaBinaan(testDb, { officeId: w.officeA.id, stage: "INACTIVE" });
+
+  // Office A, June 2025 (WIB): one held session with 3 named attendees and counts, one planned.
+  const held = await createEvent(testDb, {
+    officeId: w.officeA.id,
+    status: "HELD",
+    // 1 June 00:30 WIB is still 31 May in UTC: it must count in June.
+    startsAt: new Date("2025-05-31T17:30:00Z"),
+    desaBinaanIds: [w.villageA.id],
+    counts: [{ category: "KEPALA_DESA", male: 4, female: 1, unknown: 0 }],
+  });
+  await attendees(held.id, [
+    { gender: "L", category: "WARGA" },
+    { gender: "P", category: "CPMI" },
+    { gender: null, category: "WARGA" },
+  ]);
+  await createEvent(testDb, { officeId: w.officeA.id, status: "SCHEDULED", startsAt: new Date("2025-06-25T02:00:00Z") });
+  // A cancelled session's attendees reach nobody.
+  const cancelled = await createEvent(testDb, { officeId: w.officeA.id, status: "CANCELLED", startsAt: new Date("2025-06-10T02:00:00Z") });
+  await attendees(cancelled.id, [{ gender: "L", category: "WARGA" }]);
+  // Office B (another province), same month.
+  const heldB = await createEvent(testDb, {
+    officeId: w.officeB.id,
+    status: "HELD",
+    startsAt: new Date("2025-06-05T02:00:00Z"),
+    desaBinaanIds: [w.villageB.id],
+  });
+  await attendees(heldB.id, [{ gender: "P", category: "WARGA" }]);
+});
+
+const june = { period: monthPeriod(2025, 6) };
+
+describe("dashboard figures", () => {
+  it("counts sessions, people reached by gender and category, and villages by stage for one office", async () => {
+    const d = await getDashboard(w.adminA, june, now);
+    expect(d.officeCount).toBe(1);
+    expect(d.sessions).toEqual({ held: 1, planned: 1, cancelled: 1 });
+    expect(d.reach).toEqual({ male: 5, female: 2, unknown: 1, total: 8 });
+    expect(d.reachByCategory.find((c) => c.category === "KEPALA_DESA")?.total).toBe(5);
+    expect(d.reachByCategory.find((c) => c.category === "WARGA")).toMatchObject({ male: 1, unknown: 1, total: 2 });
+    expect(d.villageCount).toBe(3);
+    expect(d.villagesByStage).toMatchObject({ MENTORING: 1, INACTIVE: 1 });
+    expect(d.trend.find((t) => t.key === "2025-06")).toMatchObject({ held: 1, planned: 1, reached: 8 });
+    expect(d.trend.find((t) => t.key === "2025-05")).toMatchObject({ held: 0, reached: 0 });
+  });
+
+  it("lists villages without a held session in 90 days, and never inactive ones", async () => {
+    const d = await getDashboard(w.adminA, june, now);
+    const listed = d.attention.villages.map((v) => v.id);
+    expect(listed).toContain(quietVillageId);
+    expect(listed).not.toContain(w.villageA.id);
+    expect(d.attention.total).toBe(1);
+    // 100 days later the June session no longer counts.
+    const later = await getDashboard(w.adminA, june, new Date(now.getTime() + 100 * DAY));
+    expect(later.attention.villages.map((v) => v.id)).toContain(w.villageA.id);
+  });
+
+  it("keeps another office's figures out, even when its id is put in the filter", async () => {
+    const d = await getDashboard(w.adminA, { ...june, officeId: w.officeB.id }, now);
+    expect(d.officeCount).toBe(0);
+    expect(d.sessions.held).toBe(0);
+    expect(d.reach.total).toBe(0);
+    expect(d.officeChoices.map((o) => o.id)).toEqual([w.officeA.id]);
+  });
+
+  it("gives a Kanwil its province's offices only, and the nation everything", async () => {
+    const regional = await getDashboard(w.regionalA, { ...june, officeId: w.officeA.id }, now);
+    expect(regional.reach.total).toBe(8);
+    const regionalB = await getDashboard(w.regionalA, { ...june, officeId: w.officeB.id }, now);
+    expect(regionalB.officeCount).toBe(0);
+    expect((await getDashboard(w.regionalA, june, now)).officeChoices.map((o) => o.id)).not.toContain(w.officeB.id);
+    const national = await getDashboard(w.national, { ...june, officeId: w.officeB.id }, now);
+    expect(national.reach.total).toBe(1);
+    const nationalAll = await getDashboard(w.national, { period: yearPeriod(2025) }, now);
+    expect(nationalAll.perOffice.map((o) => o.officeId)).toEqual(expect.arrayContaining([w.officeA.id, w.officeB.id]));
+    expect(nationalAll.coverage.find((c) => c.provinceCode === "62")?.total).toBeGreaterThan(0);
+  });
+
+  it("gives a village account no dashboard", async () => {
+    expect(await outcome(getDashboard(w.villageUserA, june, now))).toBe("FORBIDDEN");
+  });
+});
+
+describe("reach summary maintained on write", () => {
+  it("follows attendees and counts as they change and are deleted", async () => {
+    const event = await createEvent(testDb, { officeId: w.officeA.id, status: "HELD", counts: [{ category: "WARGA", male: 2 }] });
+    await attendees(event.id, [{ gender: "P", category: "WARGA" }]);
+    const reach = () => testDb.eventReach.findMany({ where: { eventId: event.id }, select: { category: true, male: true, female: true, unknown: true } });
+    expect(await reach()).toEqual([{ category: "WARGA", male: 2, female: 1, unknown: 0 }]);
+    await testDb.attendee.updateMany({ where: { eventId: event.id }, data: { gender: null, category: "CPMI" } });
+    await testDb.attendanceCount.update({ where: { eventId_category: { eventId: event.id, category: "WARGA" } }, data: { male: 5 } });
+    expect(await reach()).toEqual(
+      expect.arrayContaining([
+        { category: "WARGA", male: 5, female: 0, unknown: 0 },
+        { category: "CPMI", male: 0, female: 0, unknown: 1 },
+      ]),
+    );
+    await testDb.event.delete({ where: { id: event.id } });
+    expect(await reach()).toEqual([]);
+  });
+});
+
+describe("activity reports", () => {
+  const request = { period: "month" as const, year: 2025, month: 6, format: "xlsx" as const };
+
+  it("reports an office's month with its sessions and highlights", async () => {
+    const r = await getActivityReport(w.adminA, { ...request, level: "office", id: w.officeA.id }, now);
+    expect(r.sessionCounts).toEqual({ held: 1, planned: 1, cancelled: 1 });
+    expect(r.reach.total).toBe(8);
+    expect(r.villagesReached).toBe(1);
+    expect(r.sessions).toHaveLength(3);
+    expect(r.highlights).toHaveLength(1);
+    expect(r.highlights[0]?.reached).toBe(8);
+  });
+
+  it("answers not found for another office, another Kanwil, or a level above the user", async () => {
+    expect(await outcome(getActivityReport(w.adminA, { ...request, level: "office", id: w.officeB.id }, now))).toBe("NOT_FOUND");
+    expect(await outcome(getActivityReport(w.adminA, { ...request, level: "kanwil", id: w.officeA.kanwilId }, now))).toBe("NOT_FOUND");
+    expect(await outcome(getActivityReport(w.adminA, { ...request, level: "national" }, now))).toBe("NOT_FOUND");
+    expect(await outcome(getActivityReport(w.regionalA, { ...request, level: "kanwil", id: w.officeB.kanwilId }, now))).toBe("NOT_FOUND");
+    expect(await outcome(getActivityReport(w.regionalA, { ...request, level: "office", id: w.officeB.id }, now))).toBe("NOT_FOUND");
+    expect(await outcome(getActivityReport(w.villageUserA, { ...request, level: "office", id: w.officeA.id }, now))).toBe("FORBIDDEN");
+  });
+
+  it("rolls offices up for a Kanwil and the nation", async () => {
+    const kanwil = await getActivityReport(w.regionalA, { ...request, level: "kanwil", id: w.officeA.kanwilId }, now);
+    expect(kanwil.perOffice.find((o) => o.name === w.officeA.name)).toMatchObject({ held: 1, planned: 1, reached: 8 });
+    expect(kanwil.perOffice.find((o) => o.name === w.officeB.name)).toBeUndefined();
+    const national = await getActivityReport(w.national, { ...request, level: "national" }, now);
+    expect(national.perOffice.find((o) => o.name === w.officeB.name)).toMatchObject({ held: 1, reached: 1 });
+  });
+
+  it("offers each user only the reports of their level and below", async () => {
+    const office = await getReportChoices(w.adminA);
+    expect(office).toMatchObject({ national: false, kanwils: [], offices: [{ id: w.officeA.id }] });
+    const regional = await getReportChoices(w.regionalA);
+    expect(regional.national).toBe(false);
+    expect(regional.kanwils.map((k) => k.id)).toEqual([w.officeA.kanwilId]);
+    expect((await getReportChoices(w.national)).national).toBe(true);
+  });
+});
