@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import QRCode from "qrcode";
 import { AppError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { hitRateLimit } from "@/lib/server/rate-limit";
@@ -69,7 +68,3 @@ export async function checkInLink(code: string): Promise<string> {
   return `${await publicBaseUrl()}/hadir/${code}`;
 }
 
-/** An SVG QR code of the link (medium error correction: survives a crease in a printout). */
-export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 });
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import QRCode from "qrcode";
+import { qrSvg } from "@/lib/qr";
 import { WHATSAPP_INVITE } from "@/lib/features/villages/schemas";
 
 /**
@@ -8,5 +8,5 @@ import { WHATSAPP_INVITE } from "@/lib/features/villages/schemas";
  */
 export async function whatsappQrSvg(url: string): Promise<string | null> {
   if (!WHATSAPP_INVITE.test(url)) return null;
-  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return qrSvg(url);
 }

@@ -10,6 +10,7 @@ import { findOfficerChoices, getVillage } from "@/lib/features/villages/queries"
 import { whatsappQrSvg } from "@/lib/features/villages/qr";
 import { formatIndonesianPhone, whatsappChatLink } from "@/lib/phone";
 import { requireUser } from "@/lib/server/auth/session";
+import { materialPath } from "@/lib/features/site/paths";
 import { orNotFound } from "@/lib/server/page";
 import { EditVillageForm } from "../_components/village-profile-form";
 import {
@@ -175,7 +176,11 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
                       : t("villages.timelineFirst", { to: t(`stages.${s.toStage}`) })}
                   </p>
                   {s.decreeNumber && <p className="text-sm">{t("villages.decreeNumber")}: {s.decreeNumber}</p>}
-                  {s.event && <p className="text-sm">{t("villages.session", { title: s.event.title })}</p>}
+                  {s.event && (
+                    <p className="text-sm">
+                      <Link href={`/portal/kegiatan/${s.event.id}`}>{t("villages.session", { title: s.event.title })}</Link>
+                    </p>
+                  )}
                   {s.note && <p className="whitespace-pre-line text-sm text-slate-700">{s.note}</p>}
                   {s.changedByName && <p className="text-xs text-slate-600">{t("villages.by", { name: s.changedByName })}</p>}
                 </li>
@@ -280,7 +285,9 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
             <ul className="space-y-3">
               {desa.events.map(({ event }) => (
                 <li key={event.id}>
-                  <p className="font-medium">{event.title}</p>
+                  <p className="font-medium">
+                    <Link href={`/portal/kegiatan/${event.id}`}>{event.title}</Link>
+                  </p>
                   <p className="text-sm text-slate-700">
                     {t(`eventType.${event.type}`)} · {formatDateTimeInZone(event.startsAt, event.timeZone, locale)} · {event.venueName}
                   </p>
@@ -297,7 +304,9 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
             <ul className="space-y-3">
               {desa.materials.map((m) => (
                 <li key={m.id}>
-                  <p className="font-medium">{m.title}</p>
+                  <p className="font-medium">
+                    <Link href={materialPath(m.language, m.slug)}>{m.title}</Link>
+                  </p>
                   {m.summary && <p className="text-sm text-slate-700">{m.summary}</p>}
                 </li>
               ))}
