@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { Document } from "@/components/layout/document";
 
 export async function cookieLocaleMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export async function CookieLocaleDocument({ children }: { children: React.React
   const t = await getTranslations("app");
   return (
     <Document locale={locale} skipLabel={t("skipToContent")}>
-      <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
     </Document>
   );
 }
