@@ -2,22 +2,13 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventType, VillageStage } from "@/lib/generated/prisma/enums";
 import { recordAudit } from "@/lib/server/audit";
+import { stageRank } from "@/lib/stages";
 import type { SessionUser } from "@/lib/server/scope";
 
 /** The stage a held session of this type brings its villages to, if any. */
 export const STAGE_REACHED_BY: Partial<Record<EventType, VillageStage>> = {
   PENCANANGAN: "DECLARED",
   PERESMIAN: "INAUGURATED",
-};
-
-// Program order; INACTIVE is not "later" than anything: an inactive village is left alone.
-const ORDER: Record<VillageStage, number> = {
-  PROPOSED: 0,
-  SOCIALISED: 1,
-  DECLARED: 2,
-  INAUGURATED: 3,
-  MENTORING: 4,
-  INACTIVE: -1,
 };
 
 /**
@@ -38,7 +29,7 @@ export async function advanceVillageStages(
   });
   const moved: string[] = [];
   for (const v of villages) {
-    if (ORDER[v.stage] < 0 || ORDER[v.stage] >= ORDER[input.toStage]) continue;
+    if (stageRank(v.stage) < 0 || stageRank(v.stage) >= stageRank(input.toStage)) continue;
     const dateField =
       input.toStage === "DECLARED" ? { declaredOn: input.effectiveOn } : input.toStage === "INAUGURATED" ? { inauguratedOn: input.effectiveOn } : {};
     await tx.desaBinaan.update({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VILLAGE_STAGES } from "@/lib/stages";
 
 /**
  * Inputs of the desa binaan domain, shared by the forms and the server actions. Messages are
@@ -118,7 +119,7 @@ export type UpdateVillageInput = z.input<typeof updateVillageSchema>;
 export const changeStageSchema = z
   .object({
     id: z.uuid(),
-    toStage: z.enum(["PROPOSED", "SOCIALISED", "DECLARED", "INAUGURATED", "MENTORING", "INACTIVE"], "validation.required"),
+    toStage: z.enum(VILLAGE_STAGES, "validation.required"),
     effectiveOn: isoDaySchema,
     note: optionalText(1000),
     decreeNumber: optionalText(120),
@@ -147,7 +148,7 @@ export const PAGE_SIZE = 25;
 export const villageListFilterSchema = z.object({
   q: z.string().trim().max(60).catch("").default(""),
   stage: z
-    .enum(["PROPOSED", "SOCIALISED", "DECLARED", "INAUGURATED", "MENTORING", "INACTIVE"])
+    .enum(VILLAGE_STAGES)
     .optional()
     .catch(undefined),
   regency: z
