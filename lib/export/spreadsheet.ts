@@ -75,3 +75,10 @@ export function attachmentHeader(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A private, uncached file download (exports carry personal data: never in a shared cache). */
+export function downloadResponse(body: string | Uint8Array, contentType: string, fileName: string): Response {
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: { "Content-Type": contentType, "Content-Disposition": attachmentHeader(fileName), "Cache-Control": "private, no-store" },
+  });
+}

@@ -114,7 +114,7 @@ export async function getMaterialFile(user: SessionUser, materialId: string, fil
   const material = { AND: [{ id: assertId(materialId) }, materialWhere(user, "read:material")] };
   const file = await db.storedFile.findFirst({
     where: { id: assertId(fileId), OR: [{ coverOf: { some: material } }, { attachment: { material } }] },
-    select: { id: true, mimeType: true, byteSize: true, fileName: true, data: true },
+    select: { id: true, mimeType: true, byteSize: true, sha256: true, fileName: true, data: true },
   });
   if (!file) throw new AppError("NOT_FOUND");
   return file;

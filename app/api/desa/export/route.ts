@@ -1,34 +1,17 @@
 import { getTranslations } from "next-intl/server";
-import { NextResponse, type NextRequest } from "next/server";
-import {
-  attachmentHeader,
-  CSV_CONTENT_TYPE,
-  toCsv,
-  toXlsx,
-  XLSX_CONTENT_TYPE,
-  type Column,
-} from "@/lib/export/spreadsheet";
+import { CSV_CONTENT_TYPE, downloadResponse, toCsv, toXlsx, XLSX_CONTENT_TYPE, type Column } from "@/lib/export/spreadsheet";
 import { findVillagesForExport } from "@/lib/features/villages/queries";
 import { parseVillageListFilter } from "@/lib/features/villages/schemas";
-import { getCurrentUser } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { signedInRoute } from "@/lib/server/route";
 
 type Row = Awaited<ReturnType<typeof findVillagesForExport>>[number];
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** GET /api/desa/export?format=csv|xlsx&<the list's filters>: exactly what the list shows, unpaged. */
-export async function GET(request: NextRequest) {
-  const user = await getCurrentUser();
-  if (!user) return new NextResponse(null, { status: 401 });
-  const params = request.nextUrl.searchParams;
+export const GET = signedInRoute<Record<string, never>>(async ({ user, request }) => {
+  const params = new URL(request.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
-  let rows: Row[];
-  try {
-    rows = await findVillagesForExport(user, parseVillageListFilter(params));
-  } catch (error) {
-    if (error instanceof AppError) return new NextResponse(null, { status: 404 });
-    throw error;
-  }
+  const rows: Row[] = await findVillagesForExport(user, parseVillageListFilter(params));
   const t = await getTranslations();
   const h = (key: string) => t(`villages.export.${key}`);
   const columns: Column<Row>[] = [
@@ -54,10 +37,8 @@ export async function GET(request: NextRequest) {
     { header: h("registeredOn"), value: (r) => isoDay(r.createdAt) },
   ];
   const fileName = `${h("fileName")}-${new Date().toISOString().slice(0, 10)}.${format}`;
-  const headers = { "Content-Disposition": attachmentHeader(fileName), "Cache-Control": "private, no-store" };
   if (format === "xlsx") {
-    const body = await toXlsx(rows, columns, t("villages.listTitle"));
-    return new NextResponse(new Uint8Array(body), { headers: { ...headers, "Content-Type": XLSX_CONTENT_TYPE } });
+    return downloadResponse(await toXlsx(rows, columns, t("villages.listTitle")), XLSX_CONTENT_TYPE, fileName);
   }
-  return new NextResponse(toCsv(rows, columns), { headers: { ...headers, "Content-Type": CSV_CONTENT_TYPE } });
-}
+  return downloadResponse(toCsv(rows, columns), CSV_CONTENT_TYPE, fileName);
+});
