@@ -14,4 +14,19 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-export const config = { matcher: ["/portal/:path*"] };
+/**
+ * Runs only when no session cookie is sent at all (plain and `__Secure-` names, as next-auth
+ * picks by NEXTAUTH_URL): a signed-in request skips the proxy entirely, which is most of them.
+ * A cookie that is present but expired or forged is caught by requireUser() in the portal layout.
+ */
+export const config = {
+  matcher: [
+    {
+      source: "/portal/:path*",
+      missing: [
+        { type: "cookie", key: "next-auth.session-token" },
+        { type: "cookie", key: "__Secure-next-auth.session-token" },
+      ],
+    },
+  ],
+};

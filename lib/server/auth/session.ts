@@ -1,17 +1,26 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/server/db";
-import { authOptions } from "@/lib/server/auth/options";
+import { getAuthSecret } from "@/lib/auth/secret";
 import type { SessionUser } from "@/lib/server/scope";
 
-/** The signed-in, still active user, or null. Cached for the duration of one request. */
+/**
+ * The signed-in, still active user, or null. Cached for the duration of one request.
+ * The session cookie is decrypted and its expiry checked by next-auth's own getToken, which
+ * reads the cookie store of the request; getServerSession would do the same behind an emulated
+ * /api/auth/session request and re-encrypt the token, at about twice the cost per page.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
-  if (!session?.userId) return null;
+  // getToken accepts any request with a `cookies` store that has getAll (next/headers has).
+  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+  const token = await getToken({ req, secret: getAuthSecret() });
+  const userId = token?.sub;
+  if (!userId) return null;
   const user = await db.user.findUnique({
-    where: { id: session.userId },
+    where: { id: userId },
     select: {
       id: true,
       name: true,
