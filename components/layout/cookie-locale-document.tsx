@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages, getTranslations } from "next-intl/server";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { Document } from "@/components/layout/document";
 
 export async function cookieLocaleMetadata(): Promise<Metadata> {
@@ -20,7 +19,7 @@ export async function CookieLocaleDocument({ children }: { children: React.React
   const t = await getTranslations("app");
   return (
     <Document locale={locale} skipLabel={t("skipToContent")}>
-      <NextIntlClientProvider messages={clientMessages(await getMessages())}>{children}</NextIntlClientProvider>
+      <ClientMessages group="shell">{children}</ClientMessages>
     </Document>
   );
 }

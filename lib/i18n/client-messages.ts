@@ -1,13 +1,32 @@
 /**
- * Namespaces only Server Components read. Every page of the portal otherwise carries the whole
- * catalogue (about 46 KB) to the browser in its payload; these are left out of the client
- * provider. A namespace not listed here still reaches client components, so a new one is safe
- * by default; a test checks that no client component uses one of these.
+ * Which message namespaces reach the browser, and where. Every message a provider holds is
+ * serialised into the page's payload, so each group of client components gets only the
+ * namespaces it reads: the portal header's sign-out button `nav` alone, the forms of a portal
+ * section that section's namespaces (its layout.tsx wraps it in <ClientMessages group=…>).
+ * Server Components read the whole catalogue through getTranslations and send nothing.
+ * lib/i18n/client-messages.test.ts reads every client component and fails when one uses a
+ * namespace its group does not list.
  */
-export const SERVER_ONLY_NAMESPACES = ["public", "checkIn", "dashboard", "reports", "reportDoc", "home", "audit"] as const;
+export const CLIENT_MESSAGE_GROUPS = {
+  /** The portal's header (components/layout/sign-out-button.tsx). */
+  shell: ["nav"],
+  /** app/(auth): the sign-in form. */
+  signIn: ["auth", "validation"],
+  /** app/(portal)/portal/kantor */
+  offices: ["office", "validation"],
+  /** app/(portal)/portal/pengguna */
+  users: ["users", "roles", "validation"],
+  /** app/(portal)/portal/kegiatan */
+  events: ["events", "eventType", "attendeeCategory", "validation"],
+  /** app/(portal)/portal/desa */
+  villages: ["villages", "contacts", "contactRole", "stages", "validation"],
+  /** app/(portal)/portal/materi */
+  materials: ["materials", "validation"],
+} as const satisfies Record<string, readonly string[]>;
 
-export function clientMessages<T extends Record<string, unknown>>(messages: T): Partial<T> {
-  const picked: Record<string, unknown> = { ...messages };
-  for (const ns of SERVER_ONLY_NAMESPACES) delete picked[ns];
-  return picked as Partial<T>;
+export type ClientMessageGroup = keyof typeof CLIENT_MESSAGE_GROUPS;
+
+/** The namespaces of `group`, picked from the whole catalogue. */
+export function clientMessages(messages: Record<string, unknown>, group: ClientMessageGroup): Record<string, unknown> {
+  return Object.fromEntries(CLIENT_MESSAGE_GROUPS[group].filter((ns) => ns in messages).map((ns) => [ns, messages[ns]]));
 }

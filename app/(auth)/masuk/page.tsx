@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -24,7 +25,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-700">{t("intro")}</p>
-      <SignInForm callbackUrl={callbackUrl} />
+      <ClientMessages group="signIn">
+        <SignInForm callbackUrl={callbackUrl} />
+      </ClientMessages>
       <p className="mt-6 text-sm text-slate-600">{t("publicNote")}</p>
     </div>
   );
