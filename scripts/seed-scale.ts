@@ -60,7 +60,7 @@ async function main() {
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
   try {
     await q("SELECT setseed(0.42)");
-    // Bulk load without the per-row reach triggers; the summary is rebuilt in one statement below.
+    // Bulk load without the per-row triggers; the summaries are rebuilt in one statement each below.
     await q("SET session_replication_role = replica");
     await q("BEGIN");
 
@@ -185,6 +185,10 @@ async function main() {
         UNION ALL SELECT event_id, category, male, female, unknown FROM attendance_count
       ) a GROUP BY event_id, category`);
     log("reach summary rebuilt");
+    // The oversight summaries (per office and month, last held session per village): the same
+    // function the migration's backfill uses (docs/decisions/0011).
+    await q("SELECT rebuild_oversight_summaries()");
+    log("oversight summaries rebuilt");
 
     const hash = await hashPassword(SCALE_PASSWORD);
     await q(

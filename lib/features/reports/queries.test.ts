@@ -1,7 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getActivityReport, getDashboard, getReportChoices } from "@/lib/features/reports/queries";
-import { monthPeriod, yearPeriod } from "@/lib/features/reports/period";
+import {
+  getActivityReport,
+  getDashboard,
+  getReportChoices,
+  figuresFromRows,
+  reachByCategory,
+  sessionFigureRows,
+  summaryFigureRows,
+  summaryReachByCategory,
+  toAttentionVillage,
+  villagesNeedingAttention,
+  villagesNeedingAttentionNow,
+} from "@/lib/features/reports/queries";
+import { selectRows } from "@/lib/server/sql";
+import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/features/reports/period";
 import { createDesaBinaan, createEvent } from "@/tests/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
@@ -127,6 +140,122 @@ describe("reach summary maintained on write", () => {
     );
     await testDb.event.delete({ where: { id: event.id } });
     expect(await reach()).toEqual([]);
+  });
+});
+
+/** The summaries as the triggers left them, for some offices (other test files share the database). */
+async function keptSummaries(officeIds: string[]) {
+  const [sessions, reach, lastHeld] = await Promise.all([
+    testDb.$queryRaw`SELECT office_id::text, month::text, status::text, sessions AS n, reached FROM office_month_sessions
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND (sessions, reached) <> (0, 0) ORDER BY 1, 2, 3`,
+    testDb.$queryRaw`SELECT office_id::text, month::text, category::text, male, female, unknown FROM office_month_reach
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND (male, female, unknown) <> (0, 0, 0) ORDER BY 1, 2, 3`,
+    testDb.$queryRaw`SELECT id::text, last_held_at FROM desa_binaan WHERE office_id = ANY(${officeIds}::uuid[]) ORDER BY 1`,
+  ]);
+  return { sessions, reach, lastHeld };
+}
+
+/** The same, recomputed from the sessions as rebuild_oversight_summaries() does. */
+async function recomputedSummaries(officeIds: string[]) {
+  const [sessions, reach, lastHeld] = await Promise.all([
+    testDb.$queryRaw`SELECT e.office_id::text, wib_month(e.starts_at)::text AS month, e.status::text, COUNT(*)::int AS n,
+        COALESCE(SUM(t.reached), 0)::int AS reached
+      FROM event e LEFT JOIN (SELECT event_id, SUM(male + female + unknown) AS reached FROM event_reach GROUP BY 1) t ON t.event_id = e.id
+      WHERE e.office_id = ANY(${officeIds}::uuid[]) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    testDb.$queryRaw`SELECT e.office_id::text, wib_month(e.starts_at)::text AS month, r.category::text,
+        SUM(r.male)::int AS male, SUM(r.female)::int AS female, SUM(r.unknown)::int AS unknown
+      FROM event e JOIN event_reach r ON r.event_id = e.id
+      WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.status = 'HELD'
+      GROUP BY 1, 2, 3 HAVING (SUM(r.male), SUM(r.female), SUM(r.unknown)) <> (0, 0, 0) ORDER BY 1, 2, 3`,
+    testDb.$queryRaw`SELECT b.id::text, MAX(e.starts_at) FILTER (WHERE e.status = 'HELD') AS last_held_at
+      FROM desa_binaan b LEFT JOIN event_village ev ON ev.desa_binaan_id = b.id LEFT JOIN event e ON e.id = ev.event_id
+      WHERE b.office_id = ANY(${officeIds}::uuid[]) GROUP BY b.id ORDER BY 1`,
+  ]);
+  return { sessions, reach, lastHeld };
+}
+
+describe("oversight summaries maintained on write", () => {
+  const offices = () => [w.officeA.id, w.officeB.id];
+  const expectInStep = async (step: string) =>
+    expect(await keptSummaries(offices()), step).toEqual(await recomputedSummaries(offices()));
+
+  it("follow sessions through status changes, moves, reach changes and deletion", async () => {
+    await expectInStep("after the seed of this file");
+    const event = await createEvent(testDb, {
+      officeId: w.officeA.id,
+      status: "SCHEDULED",
+      startsAt: new Date("2025-03-10T02:00:00Z"),
+      desaBinaanIds: [quietVillageId],
+      counts: [{ category: "WARGA", male: 3, female: 2 }],
+    });
+    await attendees(event.id, [{ gender: "P", category: "CPMI" }]);
+    await expectInStep("scheduled, with people");
+    await testDb.event.update({ where: { id: event.id }, data: { status: "HELD" } });
+    await expectInStep("held");
+    await attendees(event.id, [{ gender: "L", category: "CPMI" }]);
+    await testDb.attendanceCount.update({ where: { eventId_category: { eventId: event.id, category: "WARGA" } }, data: { female: 7 } });
+    await expectInStep("more people while held");
+    // 1 April 00:30 WIB is still 31 March in UTC: the session moves to April.
+    await testDb.event.update({ where: { id: event.id }, data: { startsAt: new Date("2025-03-31T17:30:00Z") } });
+    await expectInStep("moved to another month");
+    await testDb.event.update({ where: { id: event.id }, data: { officeId: w.officeB.id } });
+    await expectInStep("moved to another office");
+    await testDb.eventVillage.create({ data: { eventId: event.id, desaBinaanId: w.villageA.id } });
+    await testDb.eventVillage.delete({ where: { eventId_desaBinaanId: { eventId: event.id, desaBinaanId: quietVillageId } } });
+    await expectInStep("villages changed");
+    await testDb.attendee.deleteMany({ where: { eventId: event.id, category: "CPMI", gender: "P" } });
+    await testDb.event.update({ where: { id: event.id }, data: { status: "CANCELLED" } });
+    await expectInStep("cancelled");
+    await testDb.event.update({ where: { id: event.id }, data: { status: "HELD", officeId: w.officeA.id } });
+    await testDb.event.delete({ where: { id: event.id } });
+    await expectInStep("deleted while held");
+  });
+
+  it("miss nobody who checks in while the session is being marked held", async () => {
+    const event = await createEvent(testDb, { officeId: w.officeA.id, status: "SCHEDULED", startsAt: new Date("2025-02-12T02:00:00Z"), desaBinaanIds: [quietVillageId] });
+    const checkIn = (i: number) =>
+      testDb.attendee.create({
+        data: { eventId: event.id, name: `Peserta ${i}`, category: "WARGA", gender: i % 2 ? "L" : "P", source: "CHECK_IN", dedupeKey: randomUUID() },
+      });
+    await checkIn(0);
+    let during: Promise<unknown> | undefined;
+    await testDb.$transaction(async (tx) => {
+      await tx.event.update({ where: { id: event.id }, data: { status: "HELD" } });
+      // Two people check in on other connections while the change is not yet committed: they
+      // must wait for it and then count, or the summary misses them for good.
+      during = Promise.all([checkIn(1), checkIn(2)]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    await during;
+    await expectInStep("check-ins during the status change");
+    const [summed] = await testDb.$queryRaw<{ n: number }[]>`SELECT COALESCE(SUM(male + female + unknown), 0)::int AS n FROM office_month_reach
+      WHERE office_id = ${w.officeA.id}::uuid AND month = '2025-02-01'`;
+    expect(summed?.n).toBe(3);
+  });
+
+  it("give the same figures as the sessions themselves, for months, quarters and years", async () => {
+    for (const period of [monthPeriod(2025, 6), quarterPeriod(2025, 2), yearPeriod(2025)]) {
+      const trendFrom = monthPeriod(2024, 7).from;
+      for (const ids of [[w.officeA.id], offices()]) {
+        const [summary, sessions] = await Promise.all([
+          selectRows(summaryFigureRows(ids, period.from, trendFrom, period.to)),
+          selectRows(sessionFigureRows(ids, period.from, trendFrom, period.to)),
+        ]);
+        expect(figuresFromRows(summary)).toEqual(figuresFromRows(sessions));
+        expect(figuresFromRows(summary).total.held).toBeGreaterThan(0);
+        const sorted = async (sql: Parameters<typeof selectRows<{ category: string }>>[0]) =>
+          (await selectRows(sql)).sort((a, b) => a.category.localeCompare(b.category));
+        expect(await sorted(summaryReachByCategory(ids, period))).toEqual(await sorted(reachByCategory(ids, period)));
+      }
+    }
+  });
+
+  it("list the same villages needing attention as the sessions do", async () => {
+    for (const at of [now, new Date(now.getTime() + 100 * DAY)]) {
+      const now = (await selectRows(villagesNeedingAttentionNow(offices(), at, 100))).map(toAttentionVillage);
+      expect(now.length).toBeGreaterThan(0);
+      expect(now).toEqual((await selectRows(villagesNeedingAttention(offices(), at, 100))).map(toAttentionVillage));
+    }
   });
 });
 

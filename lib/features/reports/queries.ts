@@ -2,12 +2,13 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendeeCategory, EventStatus, EventType, VillageStage } from "@/lib/generated/prisma/enums";
 import type { PermissionKey } from "@/lib/auth/permissions";
-import { REPORT_TIME_ZONE, trendMonths, type Period } from "@/lib/features/reports/period";
+import { REPORT_TIME_ZONE, trendMonths, wibDay, wibStartOfDay, type Period } from "@/lib/features/reports/period";
 import type { DashboardFilters, ReportRequest } from "@/lib/features/reports/schemas";
 import { reportPeriod } from "@/lib/features/reports/schemas";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
 import { officeWhere, requireScope, type SessionUser } from "@/lib/server/scope";
+import { select, selectTogether, type Select } from "@/lib/server/sql";
 
 /** A village counts as needing attention after this many days without a held session. */
 export const ATTENTION_DAYS = 90;
@@ -43,21 +44,25 @@ function toReach(row: { male: number | null; female: number | null; unknown: num
 // ─────────────────────────── The SQL, one aggregate each ───────────────────────────
 // Every statement takes the office ids already scoped above, so none can widen the scope.
 
-function villagesByStage(officeIds: string[]) {
-  return db.$queryRaw<{ stage: VillageStage; n: number }[]>`
-    SELECT stage, COUNT(*)::int AS n FROM desa_binaan
-    WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY stage`;
+/**
+ * Desa binaan per province of the village (where it is, not which office owns it) and stage.
+ * The province is the first two digits of the Kemendagri village code ("33.14.01.2001"), so no
+ * join with the 83,762 villages is needed.
+ */
+function villagesByProvinceAndStage(officeIds: string[]) {
+  return select<{ province_code: string; stage: VillageStage; n: number }>`
+    SELECT left(village_code, 2) AS province_code, stage, COUNT(*)::int AS n FROM desa_binaan
+    WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY 1, 2`;
 }
 
-function sessionsByStatus(officeIds: string[], period: Period) {
-  return db.$queryRaw<{ status: EventStatus; n: number }[]>`
-    SELECT status, COUNT(*)::int AS n FROM event
-    WHERE office_id = ANY(${officeIds}::uuid[]) AND starts_at >= ${period.from} AND starts_at < ${period.to}
-    GROUP BY status`;
+function stageCounts(rows: { stage: VillageStage; n: number }[]): Partial<Record<VillageStage, number>> {
+  const counts: Partial<Record<VillageStage, number>> = {};
+  for (const r of rows) counts[r.stage] = (counts[r.stage] ?? 0) + r.n;
+  return counts;
 }
 
-function reachByCategory(officeIds: string[], period: Period) {
-  return db.$queryRaw<{ category: AttendeeCategory; male: number; female: number; unknown: number }[]>`
+export function reachByCategory(officeIds: string[], period: Period) {
+  return select<{ category: AttendeeCategory; male: number; female: number; unknown: number }>`
     SELECT r.category, SUM(r.male)::int AS male, SUM(r.female)::int AS female, SUM(r.unknown)::int AS unknown
     FROM event e JOIN event_reach r ON r.event_id = e.id
     WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.status = 'HELD'
@@ -72,8 +77,8 @@ type SessionFigures = { held: number; planned: number; cancelled: number; reache
  * of the range, for the trend), and per office and in total (only from `periodFrom` on). Each
  * session's reach is summed once from event_reach with a hash join.
  */
-async function sessionFigures(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
-  const rows = await db.$queryRaw<({ month: string | null; office_id: string | null; grp: number } & SessionFigures & { held_p: number; planned_p: number; cancelled_p: number; reached_p: number })[]>`
+export function sessionFigureRows(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
+  return select<FigureRow>`
     WITH e AS (
       SELECT id, office_id, status, starts_at >= ${periodFrom} AS in_period,
         to_char(date_trunc('month', starts_at AT TIME ZONE ${REPORT_TIME_ZONE}), 'YYYY-MM') AS month
@@ -94,7 +99,13 @@ async function sessionFigures(officeIds: string[], periodFrom: Date, from: Date,
       COALESCE(SUM(t.total) FILTER (WHERE e.in_period), 0)::int AS reached_p
     FROM e LEFT JOIN t ON t.event_id = e.id
     GROUP BY GROUPING SETS ((e.month), (e.office_id), ())`;
-  const inPeriod = (r: (typeof rows)[number]): SessionFigures => ({ held: r.held_p, planned: r.planned_p, cancelled: r.cancelled_p, reached: r.reached_p });
+}
+
+export type FigureRow = { month: string | null; office_id: string | null; grp: number } & SessionFigures & { held_p: number; planned_p: number; cancelled_p: number; reached_p: number };
+
+/** GROUPING SETS ((month), (office), ()) rows: grp 1 per month, 2 per office, 3 the total. */
+export function figuresFromRows(rows: FigureRow[]) {
+  const inPeriod = (r: FigureRow): SessionFigures => ({ held: r.held_p, planned: r.planned_p, cancelled: r.cancelled_p, reached: r.reached_p });
   const total = rows.find((r) => r.grp === 3);
   return {
     byMonth: new Map(rows.filter((r) => r.grp === 1 && r.month).map((r) => [r.month!, { held: r.held, planned: r.planned, cancelled: r.cancelled, reached: r.reached }])),
@@ -103,10 +114,74 @@ async function sessionFigures(officeIds: string[], periodFrom: Date, from: Date,
   };
 }
 
+/** "YYYY-MM-DD" of the WIB calendar day of an instant, as the summaries' `month` dates. */
+const wibDate = (instant: Date) => {
+  const { year, month, day } = wibDay(instant);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+};
+
+/** Whether an instant is 00:00 WIB on the first of a month: a range of such bounds is whole months. */
+function isMonthStart(instant: Date): boolean {
+  const { year, month } = wibDay(instant);
+  return wibStartOfDay(year, month, 1).getTime() === instant.getTime();
+}
+
+/**
+ * The same figures as sessionFigures, read from the per-office, per-month summaries that
+ * triggers keep (migration 20261124000000_oversight_summaries, docs/decisions/0011): at most
+ * offices x months rows instead of every session. Only for bounds at WIB month starts.
+ */
+export function summaryFigureRows(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
+  return select<FigureRow>`
+    WITH j AS (
+      SELECT office_id, month, month >= ${wibDate(periodFrom)}::date AS in_period,
+        SUM(sessions) FILTER (WHERE status = 'HELD') AS held,
+        SUM(sessions) FILTER (WHERE status IN ('SCHEDULED', 'POSTPONED')) AS planned,
+        SUM(sessions) FILTER (WHERE status = 'CANCELLED') AS cancelled,
+        SUM(reached) FILTER (WHERE status = 'HELD') AS reached
+      FROM office_month_sessions
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${wibDate(from)}::date AND month < ${wibDate(to)}::date
+        AND sessions <> 0 -- a month whose sessions all moved away keeps a row of zeros
+      GROUP BY office_id, month
+    )
+    SELECT to_char(j.month, 'YYYY-MM') AS month, j.office_id, GROUPING(j.month, j.office_id)::int AS grp,
+      COALESCE(SUM(j.held), 0)::int AS held, COALESCE(SUM(j.planned), 0)::int AS planned,
+      COALESCE(SUM(j.cancelled), 0)::int AS cancelled, COALESCE(SUM(j.reached), 0)::int AS reached,
+      COALESCE(SUM(j.held) FILTER (WHERE j.in_period), 0)::int AS held_p,
+      COALESCE(SUM(j.planned) FILTER (WHERE j.in_period), 0)::int AS planned_p,
+      COALESCE(SUM(j.cancelled) FILTER (WHERE j.in_period), 0)::int AS cancelled_p,
+      COALESCE(SUM(j.reached) FILTER (WHERE j.in_period), 0)::int AS reached_p
+    FROM j
+    GROUP BY GROUPING SETS ((j.month), (j.office_id), ())`;
+}
+
+export function summaryReachByCategory(officeIds: string[], period: Period) {
+  return select<{ category: AttendeeCategory; male: number; female: number; unknown: number }>`
+    SELECT category, SUM(male)::int AS male, SUM(female)::int AS female, SUM(unknown)::int AS unknown
+    FROM office_month_reach
+    WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${wibDate(period.from)}::date AND month < ${wibDate(period.to)}::date
+    GROUP BY category`;
+}
+
+/**
+ * Session figures and reach by category for a range: from the monthly summaries when the
+ * range is whole WIB months (every month, quarter and year; custom ranges that happen to be),
+ * else from the sessions themselves. Both give the same numbers (queries.test.ts checks).
+ */
+export function periodFigures(officeIds: string[], period: Period, trendFrom: Date = period.from) {
+  const whole = isMonthStart(trendFrom) && isMonthStart(period.from) && isMonthStart(period.to);
+  return {
+    figures: whole ? summaryFigureRows(officeIds, period.from, trendFrom, period.to) : sessionFigureRows(officeIds, period.from, trendFrom, period.to),
+    categories: whole ? summaryReachByCategory(officeIds, period) : reachByCategory(officeIds, period),
+  };
+}
+
 function villageCounts(officeIds: string[]) {
-  return db.$queryRaw<{ office_id: string; villages: number }[]>`
+  return select<{ office_id: string; villages: number }>`
     SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY office_id`;
 }
+
+const byName = new Intl.Collator("id");
 
 /** Per office: its desa binaan and its sessions in the period. */
 function perOfficeRows(offices: { id: string; name: string }[], villages: { office_id: string; villages: number }[], figures: Map<string, SessionFigures>) {
@@ -116,7 +191,7 @@ function perOfficeRows(offices: { id: string; name: string }[], villages: { offi
       const f = figures.get(o.id);
       return { officeId: o.id, name: o.name, villages: villageMap.get(o.id) ?? 0, held: f?.held ?? 0, planned: f?.planned ?? 0, reached: f?.reached ?? 0 };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => byName.compare(a.name, b.name));
 }
 
 export type AttentionVillage = {
@@ -129,11 +204,13 @@ export type AttentionVillage = {
   lastHeldAt: Date | null;
   total: number;
 };
+type AttentionRow = Omit<AttentionVillage, "lastHeldAt"> & { lastHeldAt: string | null };
+export const toAttentionVillage = (r: AttentionRow): AttentionVillage => ({ ...r, lastHeldAt: r.lastHeldAt === null ? null : new Date(r.lastHeldAt) });
 
 /** Desa binaan (not inactive) with no held session in the last 90 days, longest-neglected first. */
-function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
+export function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
   const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
-  return db.$queryRaw<AttentionVillage[]>`
+  return select<AttentionRow>`
     WITH mine AS (
       SELECT id, stage, village_code, office_id FROM desa_binaan
       WHERE office_id = ANY(${officeIds}::uuid[]) AND stage <> 'INACTIVE'
@@ -160,18 +237,36 @@ function villagesNeedingAttention(officeIds: string[], now: Date, limit: number)
     ORDER BY shown.last_held_at ASC NULLS FIRST, shown.village_code`;
 }
 
-/** Desa binaan per province of the village (where it is, not which office owns it), by stage. */
-function villagesByProvince(officeIds: string[]) {
-  return db.$queryRaw<{ province_code: string; stage: VillageStage; n: number }[]>`
-    SELECT v.province_code, d.stage, COUNT(*)::int AS n
-    FROM desa_binaan d JOIN village v ON v.code = d.village_code
-    WHERE d.office_id = ANY(${officeIds}::uuid[])
-    GROUP BY 1, 2`;
-}
 
 // ─────────────────────────── Dashboard ───────────────────────────
 
 export type RegionCoverage = { provinceCode: string; name: string; total: number; byStage: Partial<Record<VillageStage, number>> };
+
+/**
+ * Desa binaan (not inactive) whose latest held session (desa_binaan.last_held_at, kept by
+ * triggers) is older than 90 days before `now`, or that never had one: the dashboard's list.
+ * Reports ask the same of a past date with villagesNeedingAttention, from the sessions.
+ */
+export function villagesNeedingAttentionNow(officeIds: string[], now: Date, limit: number) {
+  const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
+  return select<AttentionRow>`
+    WITH shown AS (
+      SELECT d.id, d.stage, d.village_code, d.office_id, d.last_held_at, (COUNT(*) OVER ())::int AS total
+      FROM desa_binaan d
+      WHERE d.office_id = ANY(${officeIds}::uuid[]) AND d.stage <> 'INACTIVE'
+        AND (d.last_held_at IS NULL OR d.last_held_at < ${since})
+      ORDER BY d.last_held_at ASC NULLS FIRST, d.village_code
+      LIMIT ${limit}
+    )
+    SELECT shown.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
+      shown.stage, shown.last_held_at AS "lastHeldAt", shown.total
+    FROM shown
+    JOIN village v ON v.code = shown.village_code
+    JOIN district di ON di.code = v.district_code
+    JOIN regency re ON re.code = v.regency_code
+    JOIN office o ON o.id = shown.office_id
+    ORDER BY shown.last_held_at ASC NULLS FIRST, shown.village_code`;
+}
 
 /** Everything the dashboard shows, for the offices the user may read, narrowed by the filters. */
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date()) {
@@ -185,17 +280,17 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const months = trendMonths(filters.period);
   const firstMonth = months[0]?.from ?? filters.period.from;
   const trendFrom = firstMonth < filters.period.from ? firstMonth : filters.period.from;
-  const [stages, figures, categories, villages, attention, provinces, provinceNames] = await Promise.all([
-    villagesByStage(officeIds),
-    sessionFigures(officeIds, filters.period.from, trendFrom, filters.period.to),
-    reachByCategory(officeIds, filters.period),
-    offices.length > 1 ? villageCounts(officeIds) : Promise.resolve([]),
-    villagesNeedingAttention(officeIds, now, 25),
+  // Everything else in one statement, one round trip (lib/server/sql.ts).
+  const { figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames } = await selectTogether({
+    ...periodFigures(officeIds, filters.period, trendFrom),
+    villages: villageCounts(offices.length > 1 ? officeIds : []),
+    attention: villagesNeedingAttentionNow(officeIds, now, 25),
+    provinces: villagesByProvinceAndStage(officeIds),
     // the map and the province filter exist only above a single office
-    offices.length > 1 ? villagesByProvince(officeIds) : Promise.resolve([]),
-    allOffices.length > 1 ? db.province.findMany({ select: { code: true, name: true }, orderBy: { code: "asc" } }) : Promise.resolve([]),
-  ]);
-
+    provinceNames: select<{ code: string; name: string }>`SELECT code, name FROM province WHERE ${allOffices.length > 1}::boolean ORDER BY code`,
+  });
+  const figures = figuresFromRows(figureRows);
+  const attention = attentionRows.map(toAttentionVillage);
   const byCategory = categories.map((c) => ({ category: c.category, ...toReach(c) })).sort((a, b) => b.total - a.total);
   const reach = byCategory.reduce<Reach>(
     (sum, c) => ({ male: sum.male + c.male, female: sum.female + c.female, unknown: sum.unknown + c.unknown, total: sum.total + c.total }),
@@ -203,20 +298,23 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   );
   const nameOf = new Map(provinceNames.map((p) => [p.code, p.name]));
   const coverage = new Map<string, RegionCoverage>();
-  for (const row of provinces) {
-    const entry = coverage.get(row.province_code) ?? { provinceCode: row.province_code, name: nameOf.get(row.province_code) ?? row.province_code, total: 0, byStage: {} };
-    entry.total += row.n;
-    entry.byStage[row.stage] = row.n;
-    coverage.set(row.province_code, entry);
+  if (offices.length > 1) {
+    for (const row of provinces) {
+      const entry = coverage.get(row.province_code) ?? { provinceCode: row.province_code, name: nameOf.get(row.province_code) ?? row.province_code, total: 0, byStage: {} };
+      entry.total += row.n;
+      entry.byStage[row.stage] = row.n;
+      coverage.set(row.province_code, entry);
+    }
   }
+  const villagesByStage = stageCounts(provinces);
   return {
     period: filters.period,
     filters,
     officeChoices: allOffices,
     provinceChoices: [...new Set(allOffices.map((o) => o.provinceCode))].map((code) => ({ code, name: nameOf.get(code) ?? code })),
     officeCount: offices.length,
-    villagesByStage: Object.fromEntries(stages.map((s) => [s.stage, s.n])) as Partial<Record<VillageStage, number>>,
-    villageCount: stages.reduce((n, s) => n + s.n, 0),
+    villagesByStage,
+    villageCount: Object.values(villagesByStage).reduce((n, c) => n + c, 0),
     sessions: { held: figures.total.held, planned: figures.total.planned, cancelled: figures.total.cancelled },
     reach,
     reachByCategory: byCategory,
@@ -249,6 +347,8 @@ export type ReportSession = {
   followUps: string | null;
 };
 
+type ReportSessionRow = Omit<ReportSession, "startsAt"> & { startsAt: string };
+
 /** Resolves which offices a report covers; a level or id outside the user's scope is "not found". */
 async function reportSubject(user: SessionUser, request: ReportRequest) {
   const scope = requireScope(user, "export:report");
@@ -274,7 +374,7 @@ async function reportSubject(user: SessionUser, request: ReportRequest) {
 }
 
 function reportSessions(officeIds: string[], period: Period) {
-  return db.$queryRaw<ReportSession[]>`
+  return select<ReportSessionRow>`
     SELECT e.id, e.starts_at AS "startsAt", e.time_zone AS "timeZone", o.name AS office, e.type, e.status, e.title,
       e.venue_name AS "venueName", e.report_notes AS "reportNotes", e.follow_ups AS "followUps",
       (SELECT string_agg(v.name, ', ' ORDER BY v.name) FROM event_village ev
@@ -287,14 +387,14 @@ function reportSessions(officeIds: string[], period: Period) {
 }
 
 function villagesReached(officeIds: string[], period: Period) {
-  return db.$queryRaw<{ n: number }[]>`
+  return select<{ n: number }>`
     SELECT COUNT(DISTINCT ev.desa_binaan_id)::int AS n FROM event e JOIN event_village ev ON ev.event_id = e.id
     WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.status = 'HELD'
       AND e.starts_at >= ${period.from} AND e.starts_at < ${period.to}`;
 }
 
 function stageChangesIn(officeIds: string[], period: Period) {
-  return db.$queryRaw<{ stage: VillageStage; n: number }[]>`
+  return select<{ stage: VillageStage; n: number }>`
     SELECT c.to_stage AS stage, COUNT(*)::int AS n FROM desa_binaan_stage_change c JOIN desa_binaan d ON d.id = c.desa_binaan_id
     WHERE d.office_id = ANY(${officeIds}::uuid[])
       AND c.effective_on >= (${period.from}::timestamptz AT TIME ZONE ${REPORT_TIME_ZONE})::date
@@ -308,18 +408,19 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
   const subject = await reportSubject(user, request);
   const period = reportPeriod(request);
   const officeIds = ids(subject.offices);
-  const [stages, statuses, categories, figures, villages, sessions, reachedVillages, stageChanges, attention] = await Promise.all([
-    villagesByStage(officeIds),
-    sessionsByStatus(officeIds, period),
-    reachByCategory(officeIds, period),
-    sessionFigures(officeIds, period.from, period.from, period.to),
-    villageCounts(officeIds),
-    reportSessions(officeIds, period),
-    villagesReached(officeIds, period),
-    stageChangesIn(officeIds, period),
-    villagesNeedingAttention(officeIds, now < period.to ? now : period.to, 10_000),
-  ]);
-  const status = Object.fromEntries(statuses.map((s) => [s.status, s.n])) as Partial<Record<EventStatus, number>>;
+  const rows = await selectTogether({
+    stages: villagesByProvinceAndStage(officeIds),
+    ...periodFigures(officeIds, period),
+    villages: villageCounts(officeIds),
+    sessions: reportSessions(officeIds, period),
+    reachedVillages: villagesReached(officeIds, period),
+    stageChanges: stageChangesIn(officeIds, period),
+    attention: villagesNeedingAttention(officeIds, now < period.to ? now : period.to, 10_000),
+  });
+  const { stages, categories, villages, reachedVillages, stageChanges } = rows;
+  const figures = figuresFromRows(rows.figures);
+  const sessions: ReportSession[] = rows.sessions.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
+  const attention = rows.attention.map(toAttentionVillage);
   const byCategory = categories.map((c) => ({ category: c.category, ...toReach(c) })).sort((a, b) => b.total - a.total);
   const held = sessions.filter((s) => s.status === "HELD");
   return {
@@ -327,13 +428,9 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
     subject,
     period,
     generatedAt: now,
-    villagesByStage: Object.fromEntries(stages.map((s) => [s.stage, s.n])) as Partial<Record<VillageStage, number>>,
+    villagesByStage: stageCounts(stages),
     villageCount: stages.reduce((n, s) => n + s.n, 0),
-    sessionCounts: {
-      held: status.HELD ?? 0,
-      planned: (status.SCHEDULED ?? 0) + (status.POSTPONED ?? 0),
-      cancelled: status.CANCELLED ?? 0,
-    },
+    sessionCounts: { held: figures.total.held, planned: figures.total.planned, cancelled: figures.total.cancelled },
     villagesReached: reachedVillages[0]?.n ?? 0,
     stageChanges: Object.fromEntries(stageChanges.map((s) => [s.stage, s.n])) as Partial<Record<VillageStage, number>>,
     reach: byCategory.reduce<Reach>(
