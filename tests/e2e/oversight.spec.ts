@@ -33,6 +33,15 @@ test("a Kanwil sees its offices only, even when another office is put in the fil
   await signInAndLand(national, ACCOUNTS.national);
   await national.goto("/portal/dasbor");
   await expect(national.getByTestId("coverage-map")).toBeVisible();
+  // Every province the map colours refers to an outline in the cached sprite.
+  const refs = await national.getByTestId("coverage-map").locator("use").evaluateAll((uses) => uses.map((u) => u.getAttribute("href")!));
+  expect(refs.length).toBeGreaterThan(30);
+  const sprite = await national.request.get(refs[0]!.split("#")[0]!);
+  expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
+  const svg = await sprite.text();
+  for (const ref of refs) expect(svg).toContain(`id="${ref.split("#")[1]}"`);
+  // Narrowed to a province (Sumatera Selatan, 16), as the nation's long office list asks.
+  await national.goto("/portal/dasbor?province=16");
   const palembang = await national.getByLabel("Kantor").locator("option", { hasText: "Palembang" }).getAttribute("value");
   expect(palembang).toBeTruthy();
   await national.close();

@@ -1,6 +1,6 @@
 import "server-only";
 import PDFDocument from "pdfkit";
-import { formatDate, zoneAbbreviation } from "@/lib/dates";
+import { dateTimeFormat, formatDate, formatNumber, zoneAbbreviation } from "@/lib/dates";
 import { sheet, toXlsxWorkbook, type Column } from "@/lib/export/spreadsheet";
 import { ATTENTION_DAYS, type ActivityReport, type ReportSession } from "@/lib/features/reports/queries";
 import { isoDay } from "@/lib/features/reports/period";
@@ -9,12 +9,10 @@ import { VILLAGE_STAGES } from "@/lib/stages";
 /** A translator for the report texts (catalogue namespaces reportDoc, dashboard, stages, eventType). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-const intlLocale = (locale: string) => (locale === "en" ? "en-GB" : "id-ID");
-
 export function periodLabel(report: Pick<ActivityReport, "period">, t: Translate, locale: string): string {
   const { period } = report;
   if (period.kind === "quarter") return t("reportDoc.quarterLabel", { n: period.quarter ?? 1, year: period.year });
-  return new Intl.DateTimeFormat(intlLocale(locale), { month: "long", year: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(
     new Date(Date.UTC(period.year, (period.month ?? 1) - 1, 1)),
   );
 }
@@ -32,7 +30,7 @@ export function reportFileName(report: ActivityReport, extension: "pdf" | "xlsx"
 }
 
 function sessionDate(s: ReportSession, locale: string): string {
-  const text = new Intl.DateTimeFormat(intlLocale(locale), { day: "numeric", month: "short", year: "numeric", timeZone: s.timeZone }).format(s.startsAt);
+  const text = dateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: s.timeZone }).format(s.startsAt);
   return `${text} (${zoneAbbreviation(s.timeZone)})`;
 }
 
@@ -123,7 +121,7 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
   const width = doc.page.width - MARGIN * 2;
-  const n = (v: number) => v.toLocaleString(intlLocale(locale));
+  const n = (v: number) => formatNumber(v, locale);
 
   // Letterhead (kop): ministry, directorate, the reporting unit, a double rule.
   doc.font("Helvetica-Bold").fontSize(11).text(t("reportDoc.ministry"), { align: "center" });

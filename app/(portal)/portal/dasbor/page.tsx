@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
-import { formatDate } from "@/lib/dates";
+import { dateTimeFormat, formatDate, formatNumber } from "@/lib/dates";
 import { getOwnKanwil } from "@/lib/features/home/queries";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
 import { ATTENTION_DAYS, getDashboard } from "@/lib/features/reports/queries";
@@ -32,9 +32,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations("dashboard");
   const tStage = await getTranslations("stages");
   const locale = await getLocale();
-  const n = (v: number) => v.toLocaleString(locale === "en" ? "en-GB" : "id-ID");
+  const n = (v: number) => formatNumber(v, locale);
   const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), locale);
-  const monthLabel = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "short", year: "2-digit", timeZone: "UTC" });
+  const monthLabel = dateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
 
   let title: string;
   if (user.role === "NATIONAL_ADMIN") title = t("titleNational");

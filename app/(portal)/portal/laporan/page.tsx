@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
+import { dateTimeFormat } from "@/lib/dates";
 import { wibDay } from "@/lib/features/reports/period";
 import { getReportChoices } from "@/lib/features/reports/queries";
 import { requireUser } from "@/lib/server/auth/session";
@@ -34,7 +35,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const periodQuery = period === "month" ? `period=month&year=${year}&month=${month}` : `period=quarter&year=${year}&quarter=${quarter}`;
   const href = (level: string, id: string | null, format: string) => `/api/laporan?level=${level}${id ? `&id=${id}` : ""}&${periodQuery}&format=${format}`;
 
-  const monthName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", timeZone: "UTC" });
+  const monthName = dateTimeFormat(locale, { month: "long", timeZone: "UTC" });
   const years = Array.from({ length: 8 }, (_, i) => today.year - i);
   const rows: { key: string; group: string; name: string; level: string; id: string | null }[] = [
     ...(choices.national ? [{ key: "national", group: t("levels.national"), name: t("national"), level: "national", id: null }] : []),

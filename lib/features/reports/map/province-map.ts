@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { geoMercator, geoPath } from "d3-geo";
 import type { FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
@@ -63,6 +64,24 @@ export function provinceShapes(): ProvinceShape[] {
     .map((f) => ({ codes: SHAPE_CODES[f.properties?.name ?? ""] ?? [], d: path(f) ?? "" }))
     .filter((s) => s.codes.length > 0 && s.d);
   return shapes;
+}
+
+/** The id of a shape's path in the sprite. */
+export const shapeId = (shape: ProvinceShape) => `p-${shape.codes.join("-")}`;
+
+let sprite: { svg: string; href: string } | undefined;
+
+/**
+ * Every shape as a path with an id in one SVG document (served at /peta/provinsi.svg), and the
+ * versioned address pages refer to it by: the version changes whenever the geometry does.
+ */
+export function provinceSprite(): { svg: string; href: string } {
+  if (sprite) return sprite;
+  const paths = provinceShapes().map((s) => `<path id="${shapeId(s)}" d="${s.d}"/>`).join("");
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}">${paths}</svg>`;
+  const version = createHash("sha256").update(svg).digest("hex").slice(0, 12);
+  sprite = { svg, href: `/peta/provinsi.svg?v=${version}` };
+  return sprite;
 }
 
 /** Which of five classes a count falls in (0 = none), relative to the largest count. */

@@ -1,3 +1,5 @@
+import { formatNumber } from "@/lib/dates";
+
 /**
  * A small bar chart drawn on the server as SVG: no client JavaScript. The SVG is labelled for
  * screen readers as one image; the same figures are in a table beside it (see TrendSection).
@@ -31,7 +33,7 @@ export function BarChart({ title, categories, series }: { title: string; categor
           <g key={t}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
             <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="fill-current text-[11px]">
-              {Number.isInteger(t) ? t.toLocaleString("id-ID") : t.toFixed(1)}
+              {Number.isInteger(t) ? formatNumber(t, "id") : t.toFixed(1)}
             </text>
           </g>
         ))}

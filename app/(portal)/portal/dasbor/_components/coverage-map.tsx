@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { RegionCoverage } from "@/lib/features/reports/queries";
-import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes } from "@/lib/features/reports/map/province-map";
+import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
 import { VILLAGE_STAGES } from "@/lib/stages";
 
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
@@ -16,19 +16,21 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
   });
   const max = Math.max(0, ...shapes.map((s) => s.total));
   const bounds = [1, 2, 3, 4].map((k) => Math.ceil((max * k) / 4));
+  const { href } = provinceSprite();
   return (
     <div className="space-y-3">
       <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-label={t("mapLabel")} className="h-auto w-full" data-testid="coverage-map">
         {shapes.map((s) => (
-          <path
+          // The outlines come from the cached sprite; only the colour is this page's.
+          <use
             key={s.codes.join("-")}
-            d={s.d}
+            href={`${href}#${shapeId(s)}`}
             data-province={s.codes.join(",")}
             className={`${CLASS_FILL[coverageClass(s.total, max)]} stroke-white`}
             strokeWidth={0.6}
           >
             <title>{`${s.names.join(", ") || s.codes.join(", ")}: ${s.total}`}</title>
-          </path>
+          </use>
         ))}
       </svg>
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700" aria-hidden="true">

@@ -3,14 +3,24 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { Dashboard } from "@/lib/features/reports/queries";
+import { dateTimeFormat } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
+
+/** Above this many offices (the nation's 125), the office list waits for a province. */
+const OFFICE_LIST_LIMIT = 30;
 
 /** Filters as a plain GET form: the dashboard is a shareable URL and needs no client script. */
 export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
   const t = await getTranslations("dashboard");
   const locale = await getLocale();
   const { period, filters } = dashboard;
-  const monthName = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", { month: "long", timeZone: "UTC" });
+  const monthName = dateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+  // A national list of 125 offices is unwieldy on a phone and heavy on every page: narrow it by
+  // province first (a Kanwil's own few offices are always listed in full).
+  const narrowed = dashboard.officeChoices.length > OFFICE_LIST_LIMIT;
+  const officeOptions = narrowed
+    ? dashboard.officeChoices.filter((o) => (filters.provinceCode ? o.provinceCode === filters.provinceCode : o.id === filters.officeId))
+    : dashboard.officeChoices;
   const years = Array.from({ length: 8 }, (_, i) => new Date().getUTCFullYear() + 1 - i);
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
@@ -22,9 +32,14 @@ export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) 
               <option key={p.code} value={p.code}>{p.name}</option>
             ))}
           </SelectField>
-          <SelectField label={t("office")} name="office" defaultValue={filters.officeId ?? ""}>
+          <SelectField
+            label={t("office")}
+            name="office"
+            defaultValue={filters.officeId ?? ""}
+            hint={narrowed && !filters.provinceCode ? t("officeNeedsProvince") : undefined}
+          >
             <option value="">{t("allOffices")}</option>
-            {dashboard.officeChoices.map((o) => (
+            {officeOptions.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
           </SelectField>

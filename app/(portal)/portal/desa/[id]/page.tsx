@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
-import { formatDate, formatDateTimeInZone } from "@/lib/dates";
+import { formatDate, formatDateTimeInZone, formatNumber } from "@/lib/dates";
 import { findOfficerChoices, getVillage } from "@/lib/features/villages/queries";
 import { whatsappQrSvg } from "@/lib/features/villages/qr";
 import { formatIndonesianPhone, whatsappChatLink } from "@/lib/phone";
@@ -53,7 +53,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const past = desa.contacts.filter((c) => c.activeUntil);
   const nameOf = new Map(desa.contacts.map((c) => [c.id, c.name]));
   const notSet = <span className="text-slate-500">{t("villages.notSet")}</span>;
-  const figure = (n: number | null) => (n === null ? notSet : n.toLocaleString(locale === "en" ? "en-GB" : "id-ID"));
+  const figure = (n: number | null) => (n === null ? notSet : formatNumber(n, locale));
 
   const profile: [string, ReactNode][] = [
     [t("villages.code"), place.code],

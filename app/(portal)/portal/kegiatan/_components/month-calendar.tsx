@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { dateTimeFormat } from "@/lib/dates";
 import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { StatusBadge } from "./status-badge";
 
@@ -16,10 +17,9 @@ export function MonthCalendar({ year, month, locale, events }: { year: number; m
   const cells: (number | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length: daysInMonth }, (_, i) => i + 1)];
   while (cells.length % 7) cells.push(null);
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
-  const intl = locale === "en" ? "en-GB" : "id-ID";
-  const monthName = new Intl.DateTimeFormat(intl, { month: "long", year: "numeric", timeZone: "UTC" }).format(first);
+  const monthName = dateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" }).format(first);
   const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(intl, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))),
+    dateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }).format(new Date(Date.UTC(2024, 0, 1 + i))),
   );
   const prev = month === 1 ? `${year - 1}-12` : `${year}-${pad(month - 1)}`;
   const next = month === 12 ? `${year + 1}-01` : `${year}-${pad(month + 1)}`;
