@@ -60,7 +60,8 @@ async function main() {
   const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
   try {
     await q("SELECT setseed(0.42)");
-    // Bulk load without the per-row triggers; the summaries are rebuilt in one statement each below.
+    // Bulk load without the per-row triggers (so desa_binaan.village_name is written here); the
+    // summaries are rebuilt in one statement each below.
     await q("SET session_replication_role = replica");
     await q("BEGIN");
 
@@ -103,8 +104,8 @@ async function main() {
 
     // Desa binaan: 16 random villages of each office's work area, stages weighted toward mentoring.
     await q(
-      `INSERT INTO desa_binaan (id, village_code, office_id, stage, stage_changed_at, migrant_worker_count, figures_year, created_at, updated_at)
-       SELECT gen_random_uuid(), code, office_id,
+      `INSERT INTO desa_binaan (id, village_code, village_name, office_id, stage, stage_changed_at, migrant_worker_count, figures_year, created_at, updated_at)
+       SELECT gen_random_uuid(), code, name, office_id,
          (CASE WHEN x < 0.10 THEN 'PROPOSED' WHEN x < 0.30 THEN 'SOCIALISED' WHEN x < 0.45 THEN 'DECLARED'
                WHEN x < 0.60 THEN 'INAUGURATED' WHEN x < 0.95 THEN 'MENTORING' ELSE 'INACTIVE' END)::village_stage,
          timestamptz '2023-01-01' + random() * interval '1000 days', (random() * 800)::int, 2024,
@@ -112,7 +113,7 @@ async function main() {
        FROM (
          -- from a hash of the code, not random(): the pick below keeps the rows with the lowest
          -- random() values, and a second random() in the same row came out correlated with it
-         SELECT v.code, o.office_id, (abs(hashtext(v.code || 'stage')) % 1000) / 1000.0 AS x,
+         SELECT v.code, v.name, o.office_id, (abs(hashtext(v.code || 'stage')) % 1000) / 1000.0 AS x,
            row_number() OVER (PARTITION BY o.office_id ORDER BY random()) AS rn
          FROM office_regency o JOIN village v ON v.regency_code = o.regency_code
        ) pick WHERE rn <= $1`,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { scopeFor, type PermissionKey, type Scope } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/server/errors";
@@ -47,6 +47,38 @@ export function desaBinaanWhere(user: SessionUser, key: PermissionKey): Prisma.D
   const scope = requireScope(user, key);
   if (scope === "own-village") return { id: must(user.desaBinaanId) };
   return scope === "any" ? {} : { office: officeWhere(user, key) };
+}
+
+/** officeWhere for raw SQL: a condition on the office row aliased `o` (see desaBinaanScopeSql). */
+export function officeScopeSql(user: SessionUser, key: PermissionKey): Prisma.Sql {
+  switch (requireScope(user, key)) {
+    case "any":
+      return Prisma.sql`TRUE`;
+    case "own-region":
+      return Prisma.sql`o.kanwil_id = ${must(user.kanwilId)}::uuid`;
+    case "own-office":
+      return Prisma.sql`o.id = ${must(user.officeId)}::uuid`;
+    case "own-village":
+      return Prisma.sql`o.id IN (SELECT office_id FROM desa_binaan WHERE id = ${must(user.desaBinaanId)}::uuid)`;
+  }
+}
+
+/**
+ * desaBinaanWhere for raw SQL: a condition on the desa_binaan row aliased `d`, for the few
+ * queries the ORM cannot write well. scope.test.ts checks it selects exactly what
+ * desaBinaanWhere selects, for every role.
+ */
+export function desaBinaanScopeSql(user: SessionUser, key: PermissionKey): Prisma.Sql {
+  switch (requireScope(user, key)) {
+    case "any":
+      return Prisma.sql`TRUE`;
+    case "own-region":
+      return Prisma.sql`d.office_id IN (SELECT id FROM office WHERE kanwil_id = ${must(user.kanwilId)}::uuid)`;
+    case "own-office":
+      return Prisma.sql`d.office_id = ${must(user.officeId)}::uuid`;
+    case "own-village":
+      return Prisma.sql`d.id = ${must(user.desaBinaanId)}::uuid`;
+  }
 }
 
 /** Which users the user may see or manage for `key`. */

@@ -2,7 +2,8 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { desaBinaanWhere, officeWhere, requireScope, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
+import { select, selectTogether } from "@/lib/server/sql";
 import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -114,9 +115,10 @@ export async function findOfficerChoices(user: SessionUser, officeId: string) {
 
 function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBinaanWhereInput {
   const and: Prisma.DesaBinaanWhereInput[] = [desaBinaanWhere(user, "read:village")];
-  if (filter.q) and.push({ village: { name: { contains: filter.q, mode: "insensitive" } } });
+  if (filter.q) and.push({ villageName: { contains: filter.q, mode: "insensitive" } });
   if (filter.stage) and.push({ stage: filter.stage });
-  if (filter.regency) and.push({ village: { regencyCode: filter.regency } });
+  // A village code starts with its regency's ("33.14" -> "33.14.01.2001"): no join needed.
+  if (filter.regency) and.push({ villageCode: { startsWith: `${filter.regency}.` } });
   if (filter.office) and.push({ officeId: filter.office });
   if (filter.migranEmas) and.push({ isDesaMigranEmas: true });
   if (filter.desmigratif) and.push({ isDesmigratif: true });
@@ -125,17 +127,17 @@ function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBin
 
 function listOrder(filter: VillageListFilter): Prisma.DesaBinaanOrderByWithRelationInput[] {
   const dir = filter.dir;
-  const byName: Prisma.DesaBinaanOrderByWithRelationInput = { village: { name: dir } };
+  const byName: Prisma.DesaBinaanOrderByWithRelationInput = { villageName: dir };
   const tie: Prisma.DesaBinaanOrderByWithRelationInput = { id: "asc" };
   switch (filter.sort) {
     case "stage":
-      return [{ stage: dir }, { village: { name: "asc" } }, tie];
+      return [{ stage: dir }, { villageName: "asc" }, tie];
     case "stageChangedAt":
-      return [{ stageChangedAt: dir }, { village: { name: "asc" } }, tie];
+      return [{ stageChangedAt: dir }, { villageName: "asc" }, tie];
     case "regency":
-      return [{ village: { regency: { name: dir } } }, { village: { name: "asc" } }, tie];
+      return [{ village: { regency: { name: dir } } }, { villageName: "asc" }, tie];
     case "office":
-      return [{ office: { name: dir } }, { village: { name: "asc" } }, tie];
+      return [{ office: { name: dir } }, { villageName: "asc" }, tie];
     case "createdAt":
       return [{ createdAt: dir }, tie];
     default:
@@ -164,11 +166,21 @@ const listSelect = {
   _count: { select: { contacts: { where: { activeUntil: null } } } },
 } satisfies Prisma.DesaBinaanSelect;
 
-/** One page of the desa binaan the user may read, filtered and sorted on the server. */
+/**
+ * One page of the desa binaan the user may read, filtered and sorted on the server.
+ * In two steps: the page's ids first (filter, sort and limit over bare rows), then the details of
+ * those 25 only. In one query PostgreSQL builds every row's joined details before it sorts and
+ * cuts the page: 2,000 villages' worth for 25 shown (46 ms instead of a few).
+ */
 export async function findVillages(user: SessionUser, filter: VillageListFilter) {
   const where = listWhere(user, filter);
-  const pageOf = (page: number) =>
-    db.desaBinaan.findMany({ where, orderBy: listOrder(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: listSelect });
+  const pageOf = async (page: number) => {
+    const ids = (await db.desaBinaan.findMany({ where, orderBy: listOrder(filter), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { id: true } })).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const rows = await db.desaBinaan.findMany({ where: { id: { in: ids } }, select: listSelect });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
   // Count and page in parallel; only a page past the end (a stale link) needs a second read.
   const [total, firstTry] = await Promise.all([db.desaBinaan.count({ where }), pageOf(filter.page)]);
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -200,25 +212,19 @@ export async function findVillagesForExport(user: SessionUser, filter: VillageLi
 
 /** The choices of the list's filters: regencies and offices among what the user may read. */
 export async function findVillageFilterOptions(user: SessionUser) {
-  const visible = desaBinaanWhere(user, "read:village");
   const scope = requireScope(user, "read:village");
-  const [regencies, offices] = await Promise.all([
-    // An office's villages all lie in its work area: list that instead of searching the villages.
-    scope === "own-office" && user.officeId
-      ? db.regency.findMany({
-          where: { workAreas: { some: { officeId: user.officeId } } },
-          orderBy: { name: "asc" },
-          select: { code: true, name: true },
-        })
-      : db.regency.findMany({
-          where: { villages: { some: { desaBinaan: visible } } },
-          orderBy: { name: "asc" },
-          select: { code: true, name: true },
-        }),
-    scope === "any" || scope === "own-region"
-      ? db.office.findMany({ where: officeWhere(user, "read:village"), orderBy: { name: "asc" }, select: { id: true, name: true } })
-      : Promise.resolve([]),
-  ]);
+  const { regencies, offices } = await selectTogether({
+    // A village code starts with its regency's code ("33.14.01.2001"): the regencies in use come
+    // from the desa binaan alone, without a pass over the 83,762 villages.
+    regencies: select<{ code: string; name: string }>`
+      SELECT r.code, r.name FROM regency r
+      WHERE r.code IN (SELECT DISTINCT left(d.village_code, 5) FROM desa_binaan d WHERE ${desaBinaanScopeSql(user, "read:village")})
+      ORDER BY r.name, r.code`,
+    offices: select<{ id: string; name: string }>`
+      SELECT o.id, o.name FROM office o
+      WHERE ${scope === "any" || scope === "own-region"}::boolean AND ${officeScopeSql(user, "read:village")}
+      ORDER BY o.name, o.id`,
+  });
   return { regencies, offices };
 }
 
