@@ -8,7 +8,7 @@ import { reportPeriod } from "@/lib/features/reports/schemas";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
 import { officeWhere, requireScope, type SessionUser } from "@/lib/server/scope";
-import { select, selectTogether, type Select } from "@/lib/server/sql";
+import { select, selectTogether } from "@/lib/server/sql";
 
 /** A village counts as needing attention after this many days without a held session. */
 export const ATTENTION_DAYS = 90;

@@ -42,12 +42,14 @@ describe("village list", () => {
     expect(await names({ dir: "desc" })).toEqual([...expected].reverse());
   });
 
-  it("searches by name and filters by regency without joining the villages", async () => {
+  it("searches by name and filters by regency and province without joining the villages", async () => {
     const one = codes[0]!;
     expect(await names({ q: one.name.slice(0, 4).toLowerCase() })).toContain(one.name);
     const inRegency = await findVillages(admin, parseVillageListFilter({ regency: "33.13" }));
     expect(inRegency.rows.map((r) => r.village.code).sort()).toEqual(codes.filter((c) => c.regency === "33.13").map((c) => c.code).sort());
     expect((await findVillages(admin, parseVillageListFilter({ regency: "33.15" }))).rows).toHaveLength(0);
+    expect((await findVillages(admin, parseVillageListFilter({ province: "33" }))).total).toBe(6);
+    expect((await findVillages(admin, parseVillageListFilter({ province: "62" }))).total).toBe(0);
   });
 
   it("follows a rename of the village in the reference data", async () => {

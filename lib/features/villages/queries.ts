@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
 import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
 import { select, selectTogether } from "@/lib/server/sql";
+import { narrowChoices } from "@/lib/choices";
 import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -119,6 +120,7 @@ function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBin
   if (filter.stage) and.push({ stage: filter.stage });
   // A village code starts with its regency's ("33.14" -> "33.14.01.2001"): no join needed.
   if (filter.regency) and.push({ villageCode: { startsWith: `${filter.regency}.` } });
+  if (filter.province) and.push({ villageCode: { startsWith: `${filter.province}.` } });
   if (filter.office) and.push({ officeId: filter.office });
   if (filter.migranEmas) and.push({ isDesaMigranEmas: true });
   if (filter.desmigratif) and.push({ isDesmigratif: true });
@@ -210,22 +212,41 @@ export async function findVillagesForExport(user: SessionUser, filter: VillageLi
   });
 }
 
-/** The choices of the list's filters: regencies and offices among what the user may read. */
-export async function findVillageFilterOptions(user: SessionUser) {
+/**
+ * The choices of the list's filters among what the user may read: provinces (when there are
+ * several), regencies and offices; long lists wait for a province (lib/choices.ts).
+ */
+export async function findVillageFilterOptions(user: SessionUser, filter: Pick<VillageListFilter, "province" | "regency" | "office"> = {}) {
   const scope = requireScope(user, "read:village");
-  const { regencies, offices } = await selectTogether({
-    // A village code starts with its regency's code ("33.14.01.2001"): the regencies in use come
-    // from the desa binaan alone, without a pass over the 83,762 villages.
-    regencies: select<{ code: string; name: string }>`
-      SELECT r.code, r.name FROM regency r
-      WHERE r.code IN (SELECT DISTINCT left(d.village_code, 5) FROM desa_binaan d WHERE ${desaBinaanScopeSql(user, "read:village")})
+  const inScope = desaBinaanScopeSql(user, "read:village");
+  // A village code starts with its province's and regency's codes ("33.14.01.2001"): what is in
+  // use comes from the desa binaan alone, without a pass over the 83,762 villages.
+  const rows = await selectTogether({
+    provinces: select<{ code: string; name: string }>`
+      SELECT p.code, p.name FROM province p
+      WHERE p.code IN (SELECT DISTINCT left(d.village_code, 2) FROM desa_binaan d WHERE ${inScope})
+      ORDER BY p.name, p.code`,
+    regencies: select<{ code: string; name: string; provinceCode: string }>`
+      SELECT r.code, r.name, r.province_code AS "provinceCode" FROM regency r
+      WHERE r.code IN (SELECT DISTINCT left(d.village_code, 5) FROM desa_binaan d WHERE ${inScope})
       ORDER BY r.name, r.code`,
-    offices: select<{ id: string; name: string }>`
-      SELECT o.id, o.name FROM office o
+    offices: select<{ id: string; name: string; provinceCode: string }>`
+      SELECT o.id, o.name, o.province_code AS "provinceCode" FROM office o
       WHERE ${scope === "any" || scope === "own-region"}::boolean AND ${officeScopeSql(user, "read:village")}
       ORDER BY o.name, o.id`,
   });
-  return { regencies, offices };
+  const province = rows.provinces.length > 1 ? filter.province : undefined;
+  const regencies = narrowChoices(rows.regencies, province ?? (rows.provinces.length > 1 ? undefined : rows.provinces[0]?.code), (r) => r.code === filter.regency);
+  const offices = narrowChoices(rows.offices, province, (o) => o.id === filter.office);
+  return {
+    provinces: rows.provinces.length > 1 ? rows.provinces : [],
+    regencies: regencies.choices,
+    regenciesNeedProvince: regencies.needsProvince,
+    offices: offices.choices,
+    officesNeedProvince: offices.needsProvince,
+    /** Whether the user reads more than one office's villages (the office column and sort). */
+    manyOffices: rows.offices.length > 0,
+  };
 }
 
 /** One desa binaan with everything its page shows; another office's id reads as "not found". */

@@ -151,6 +151,11 @@ export const villageListFilterSchema = z.object({
     .enum(VILLAGE_STAGES)
     .optional()
     .catch(undefined),
+  province: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
   regency: z
     .string()
     .regex(/^\d{2}\.\d{2}$/)
@@ -174,6 +179,7 @@ export function parseVillageListFilter(params: Record<string, string | string[] 
   return villageListFilterSchema.parse({
     q: get("q"),
     stage: get("stage") || undefined,
+    province: get("province") || undefined,
     regency: get("regency") || undefined,
     office: get("office") || undefined,
     migranEmas: get("migranEmas") || undefined,

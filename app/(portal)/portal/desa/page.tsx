@@ -31,10 +31,10 @@ export default async function VillageListPage({
 }) {
   const user = await requireUser();
   const filter = parseVillageListFilter(await searchParams);
-  const [list, options] = await orNotFound(Promise.all([findVillages(user, filter), findVillageFilterOptions(user)]));
+  const [list, options] = await orNotFound(Promise.all([findVillages(user, filter), findVillageFilterOptions(user, filter)]));
   const t = await getTranslations();
   const locale = await getLocale();
-  const showOffice = options.offices.length > 0;
+  const showOffice = options.manyOffices;
   const query = (over: Parameters<typeof villageListQuery>[1]) => {
     const q = villageListQuery(filter, over);
     return q ? `/portal/desa?${q}` : "/portal/desa";
@@ -66,7 +66,22 @@ export default async function VillageListPage({
               </option>
             ))}
           </SelectField>
-          <SelectField label={t("villages.regency")} name="regency" defaultValue={filter.regency ?? ""}>
+          {options.provinces.length > 0 && (
+            <SelectField label={t("villages.province")} name="province" defaultValue={filter.province ?? ""}>
+              <option value="">{t("villages.allProvinces")}</option>
+              {options.provinces.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
+          <SelectField
+            label={t("villages.regency")}
+            name="regency"
+            defaultValue={filter.regency ?? ""}
+            hint={options.regenciesNeedProvince ? t("villages.chooseProvinceFirst") : undefined}
+          >
             <option value="">{t("villages.allRegencies")}</option>
             {options.regencies.map((r) => (
               <option key={r.code} value={r.code}>
@@ -75,7 +90,12 @@ export default async function VillageListPage({
             ))}
           </SelectField>
           {showOffice && (
-            <SelectField label={t("villages.office")} name="office" defaultValue={filter.office ?? ""}>
+            <SelectField
+              label={t("villages.office")}
+              name="office"
+              defaultValue={filter.office ?? ""}
+              hint={options.officesNeedProvince ? t("villages.chooseProvinceFirst") : undefined}
+            >
               <option value="">{t("villages.allOffices")}</option>
               {options.offices.map((o) => (
                 <option key={o.id} value={o.id}>

@@ -3,11 +3,9 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { Dashboard } from "@/lib/features/reports/queries";
+import { narrowChoices } from "@/lib/choices";
 import { dateTimeFormat } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
-
-/** Above this many offices (the nation's 125), the office list waits for a province. */
-const OFFICE_LIST_LIMIT = 30;
 
 /** Filters as a plain GET form: the dashboard is a shareable URL and needs no client script. */
 export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
@@ -15,12 +13,8 @@ export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) 
   const locale = await getLocale();
   const { period, filters } = dashboard;
   const monthName = dateTimeFormat(locale, { month: "long", timeZone: "UTC" });
-  // A national list of 125 offices is unwieldy on a phone and heavy on every page: narrow it by
-  // province first (a Kanwil's own few offices are always listed in full).
-  const narrowed = dashboard.officeChoices.length > OFFICE_LIST_LIMIT;
-  const officeOptions = narrowed
-    ? dashboard.officeChoices.filter((o) => (filters.provinceCode ? o.provinceCode === filters.provinceCode : o.id === filters.officeId))
-    : dashboard.officeChoices;
+  // The nation's 125 offices wait for a province (lib/choices.ts); a Kanwil's few are all listed.
+  const offices = narrowChoices(dashboard.officeChoices, filters.provinceCode, (o) => o.id === filters.officeId);
   const years = Array.from({ length: 8 }, (_, i) => new Date().getUTCFullYear() + 1 - i);
   return (
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
@@ -36,10 +30,10 @@ export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) 
             label={t("office")}
             name="office"
             defaultValue={filters.officeId ?? ""}
-            hint={narrowed && !filters.provinceCode ? t("officeNeedsProvince") : undefined}
+            hint={offices.needsProvince ? t("officeNeedsProvince") : undefined}
           >
             <option value="">{t("allOffices")}</option>
-            {officeOptions.map((o) => (
+            {offices.choices.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
           </SelectField>
