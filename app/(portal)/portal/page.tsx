@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { getOverview, getOwnKanwil, getOwnVillage } from "@/lib/features/home/queries";
-import { getOffice } from "@/lib/features/offices/queries";
+import { getOverview, getOwnVillage } from "@/lib/features/home/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { Overview } from "./_components/overview";
 import { VillageHome } from "./_components/village-home";
@@ -18,8 +17,8 @@ export default async function PortalHomePage() {
   const overview = await getOverview(user);
   let title: string;
   if (user.role === "NATIONAL_ADMIN") title = t("nationalTitle");
-  else if (user.role === "REGIONAL_OVERSEER") title = t("regionalTitle", { kanwil: (await getOwnKanwil(user)).name });
-  else title = t("officeTitle", { office: (await getOffice(user, user.officeId ?? "")).name });
+  else if (user.role === "REGIONAL_OVERSEER") title = t("regionalTitle", { kanwil: overview.headingName ?? "" });
+  else title = t("officeTitle", { office: overview.headingName ?? "" });
 
   return (
     <div className="space-y-6">
