@@ -207,26 +207,13 @@ export type AttentionVillage = {
 type AttentionRow = Omit<AttentionVillage, "lastHeldAt"> & { lastHeldAt: string | null };
 export const toAttentionVillage = (r: AttentionRow): AttentionVillage => ({ ...r, lastHeldAt: r.lastHeldAt === null ? null : new Date(r.lastHeldAt) });
 
-/** Desa binaan (not inactive) with no held session in the last 90 days, longest-neglected first. */
-export function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
-  const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
+/**
+ * The villages picked by `shown` (id, stage, village_code, office_id, last_held_at, total), with
+ * the names a reader needs: the page is chosen first, names are looked up for those rows only.
+ */
+function withNames(shown: Prisma.Sql) {
   return select<AttentionRow>`
-    WITH mine AS (
-      SELECT id, stage, village_code, office_id FROM desa_binaan
-      WHERE office_id = ANY(${officeIds}::uuid[]) AND stage <> 'INACTIVE'
-    ), held AS (
-      SELECT ev.desa_binaan_id, MAX(e.starts_at) AS last_held_at
-      FROM event_village ev JOIN mine ON mine.id = ev.desa_binaan_id JOIN event e ON e.id = ev.event_id
-      WHERE e.status = 'HELD' AND e.starts_at <= ${now}
-      GROUP BY ev.desa_binaan_id
-    ), shown AS (
-      -- pick the page first, then look up names for those rows only
-      SELECT mine.*, held.last_held_at, (COUNT(*) OVER ())::int AS total
-      FROM mine LEFT JOIN held ON held.desa_binaan_id = mine.id
-      WHERE held.last_held_at IS NULL OR held.last_held_at < ${since}
-      ORDER BY held.last_held_at ASC NULLS FIRST, mine.village_code
-      LIMIT ${limit}
-    )
+    WITH shown AS (${shown})
     SELECT shown.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
       shown.stage, shown.last_held_at AS "lastHeldAt", shown.total
     FROM shown
@@ -235,6 +222,28 @@ export function villagesNeedingAttention(officeIds: string[], now: Date, limit: 
     JOIN regency re ON re.code = v.regency_code
     JOIN office o ON o.id = shown.office_id
     ORDER BY shown.last_held_at ASC NULLS FIRST, shown.village_code`;
+}
+
+/** Desa binaan (not inactive) with no held session in the last 90 days, longest-neglected first. */
+export function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
+  const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
+  return withNames(Prisma.sql`
+    WITH mine AS (
+      SELECT id, stage, village_code, office_id FROM desa_binaan
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND stage <> 'INACTIVE'
+    ), held AS (
+      SELECT ev.desa_binaan_id, MAX(e.starts_at) AS last_held_at
+      FROM event_village ev JOIN mine ON mine.id = ev.desa_binaan_id JOIN event e ON e.id = ev.event_id
+      WHERE e.status = 'HELD' AND e.starts_at <= ${now}
+      GROUP BY ev.desa_binaan_id
+    ), page AS (
+      SELECT mine.*, held.last_held_at, (COUNT(*) OVER ())::int AS total
+      FROM mine LEFT JOIN held ON held.desa_binaan_id = mine.id
+      WHERE held.last_held_at IS NULL OR held.last_held_at < ${since}
+      ORDER BY held.last_held_at ASC NULLS FIRST, mine.village_code
+      LIMIT ${limit}
+    )
+    SELECT * FROM page`);
 }
 
 
@@ -249,23 +258,13 @@ export type RegionCoverage = { provinceCode: string; name: string; total: number
  */
 export function villagesNeedingAttentionNow(officeIds: string[], now: Date, limit: number) {
   const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
-  return select<AttentionRow>`
-    WITH shown AS (
-      SELECT d.id, d.stage, d.village_code, d.office_id, d.last_held_at, (COUNT(*) OVER ())::int AS total
-      FROM desa_binaan d
-      WHERE d.office_id = ANY(${officeIds}::uuid[]) AND d.stage <> 'INACTIVE'
-        AND (d.last_held_at IS NULL OR d.last_held_at < ${since})
-      ORDER BY d.last_held_at ASC NULLS FIRST, d.village_code
-      LIMIT ${limit}
-    )
-    SELECT shown.id, v.name AS village, di.name AS district, re.name AS regency, o.name AS office,
-      shown.stage, shown.last_held_at AS "lastHeldAt", shown.total
-    FROM shown
-    JOIN village v ON v.code = shown.village_code
-    JOIN district di ON di.code = v.district_code
-    JOIN regency re ON re.code = v.regency_code
-    JOIN office o ON o.id = shown.office_id
-    ORDER BY shown.last_held_at ASC NULLS FIRST, shown.village_code`;
+  return withNames(Prisma.sql`
+    SELECT d.id, d.stage, d.village_code, d.office_id, d.last_held_at, (COUNT(*) OVER ())::int AS total
+    FROM desa_binaan d
+    WHERE d.office_id = ANY(${officeIds}::uuid[]) AND d.stage <> 'INACTIVE'
+      AND (d.last_held_at IS NULL OR d.last_held_at < ${since})
+    ORDER BY d.last_held_at ASC NULLS FIRST, d.village_code
+    LIMIT ${limit}`);
 }
 
 /** Everything the dashboard shows, for the offices the user may read, narrowed by the filters. */
