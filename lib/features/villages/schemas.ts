@@ -139,13 +139,13 @@ export type ChangeStageInput = z.input<typeof changeStageSchema>;
 export const SEARCH_MIN_LENGTH = 3;
 export const SEARCH_MAX_LENGTH = 60;
 
-/**
- * A name fragment as typed (HTML and all is just text; `%` and `_` are letters). Control
- * characters, which no village name has and PostgreSQL refuses in text (NUL), become spaces.
- */
+/** Control characters, which no village name has and PostgreSQL refuses in text (NUL), as spaces. */
+export const withoutControlCharacters = (text: string) => text.replace(/\p{Cc}+/gu, " ");
+
+/** A name fragment as typed: HTML and all is just text; `%` and `_` are letters. */
 export const searchTermSchema = z
   .string("validation.required")
-  .overwrite((v) => v.replace(/\p{Cc}+/gu, " "))
+  .overwrite(withoutControlCharacters)
   .trim()
   .min(SEARCH_MIN_LENGTH, "validation.searchTooShort")
   .max(SEARCH_MAX_LENGTH, "validation.tooLong");
