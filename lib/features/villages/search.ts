@@ -44,31 +44,33 @@ type HitColumns = {
 /**
  * `me` is SQL yielding at most one row with the searching office (`office_id uuid`) and whether
  * to search at all (`allowed boolean`); no row or `allowed` false skips the village scan. The
- * trigram index serves ILIKE; work area first, exact names first; only the 20 villages kept are
- * joined to their district, regency, province and adoption. Every `me` row comes back once even
- * without hits (the village columns are then null).
+ * trigram index serves ILIKE; work area first, exact names first. The work area is read once as
+ * an array, and only the 20 villages kept look up their district, regency, province and adoption
+ * by key (no joins to plan, no scan of desa_binaan). Every `me` row comes back once even without
+ * hits (the village columns are then null).
  */
 function searchStatement(me: Prisma.Sql, term: string): Prisma.Sql {
   const pattern = `%${escapeLike(term)}%`;
   return Prisma.sql`
     WITH me AS (${me}),
+    area AS (SELECT coalesce(array_agg(w.regency_code), '{}') AS regencies FROM office_regency w WHERE w.office_id = (SELECT office_id FROM me)),
     hits AS (
       SELECT v.code, v.name, v.district_code, v.regency_code, v.province_code,
-             v.regency_code IN (SELECT w.regency_code FROM office_regency w WHERE w.office_id = (SELECT office_id FROM me)) AS in_work_area,
+             v.regency_code = ANY(CAST((SELECT regencies FROM area) AS varchar[])) AS in_work_area,
              lower(v.name) = lower(${term}) AS exact
       FROM village v
       WHERE v.name ILIKE ${pattern} AND (SELECT allowed FROM me)
       ORDER BY in_work_area DESC, exact DESC, v.name, v.code
       LIMIT 20
     )
-    SELECT me.*, h.code, h.name AS village, d.name AS district, r.name AS regency, p.name AS province,
-           h.in_work_area, b.id::text AS desa_id, b.office_id::text AS adopter_id
-    FROM me
-    LEFT JOIN (hits h
-      JOIN district d ON d.code = h.district_code
-      JOIN regency r ON r.code = h.regency_code
-      JOIN province p ON p.code = h.province_code
-      LEFT JOIN desa_binaan b ON b.village_code = h.code) ON TRUE
+    SELECT me.*, h.code, h.name AS village,
+           (SELECT d.name FROM district d WHERE d.code = h.district_code) AS district,
+           (SELECT r.name FROM regency r WHERE r.code = h.regency_code) AS regency,
+           (SELECT p.name FROM province p WHERE p.code = h.province_code) AS province,
+           h.in_work_area,
+           (SELECT b.id::text FROM desa_binaan b WHERE b.village_code = h.code) AS desa_id,
+           (SELECT b.office_id::text FROM desa_binaan b WHERE b.village_code = h.code) AS adopter_id
+    FROM me LEFT JOIN hits h ON TRUE
     ORDER BY h.in_work_area DESC, h.exact DESC, h.name, h.code`;
 }
 
