@@ -33,7 +33,8 @@ export default async function RegisterVillagePage({
     Promise.all([
       searchVillages(user, q),
       code.success ? getRegistrableVillage(user, code.data) : Promise.resolve(null),
-      findOfficerChoices(user, user.officeId ?? ""),
+      // only the second step's form lists officers
+      code.success ? findOfficerChoices(user, user.officeId ?? "") : Promise.resolve([]),
     ]),
   );
   const t = await getTranslations();
