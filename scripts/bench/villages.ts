@@ -18,7 +18,8 @@
  * (from /proc, Linux; less disturbed by other load on a shared machine than latency), and whether
  * each target holds. Not a test: figures vary by machine and by what else it runs.
  *
- * Options (environment): BENCH_DATABASE_URL, BENCH_PORT (3201), BENCH_SECONDS (10), BENCH_VILLAGES (2000).
+ * Options (environment): BENCH_DATABASE_URL, BENCH_PORT (3201), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3,
+ * unmeasured load before each scenario), BENCH_VILLAGES (2000).
  */
 import "dotenv/config";
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -37,6 +38,7 @@ import { SEARCH_TERMS } from "./terms";
 const log = (msg: string) => console.log(`▸ ${msg}`);
 const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3201);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const VILLAGES = Number(process.env.BENCH_VILLAGES ?? 2000);
 const BASE = `http://127.0.0.1:${PORT}`;
 const AUTH_SECRET = "bench-only-secret-bench-only-secret-0123456789";
@@ -216,24 +218,32 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** autocannon at 10 connections; p95 computed from every response time (autocannon reports no p95). */
-async function load(name: string, cookie: string, paths: string[], options: { connectionRate?: number } = {}): Promise<Figures> {
+/** 10 connections over `paths` in turn for `seconds`; each response time goes to `onResponse`. */
+function drive(cookie: string, paths: string[], seconds: number, connectionRate?: number, onResponse?: (ms: number) => void) {
   let i = 0;
-  const times: number[] = [];
-  const cpuBefore = cpuNow(serverPid, benchDatabase);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+  return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
         url: BASE,
         connections: 10,
-        duration: SECONDS,
+        duration: seconds,
         headers: { cookie },
-        ...(options.connectionRate ? { connectionRate: options.connectionRate } : {}),
+        ...(connectionRate ? { connectionRate } : {}),
         requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    if (onResponse) instance.on("response", (_client, _status, _bytes, responseTime) => onResponse(responseTime));
   });
+}
+
+async function load(name: string, cookie: string, paths: string[], options: { connectionRate?: number } = {}): Promise<Figures> {
+  // Unmeasured first: a route's first thousand requests run colder code (JIT) and cost about
+  // half as much CPU again as the ones after.
+  await drive(cookie, paths, WARMUP_SECONDS);
+  const times: number[] = [];
+  const cpuBefore = cpuNow(serverPid, benchDatabase);
+  const result = await drive(cookie, paths, SECONDS, options.connectionRate, (ms) => times.push(ms));
   const cpuAfter = cpuNow(serverPid, benchDatabase);
   times.sort((a, b) => a - b);
   const figures: Figures = {
