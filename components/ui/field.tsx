@@ -1,7 +1,8 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { cn } from "@/lib/cn";
 
-const CONTROL =
+/** The look of every text control; exported for composite widgets that lay out their own field. */
+export const CONTROL =
   "block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 " +
   "focus:border-brand-700 focus:outline-3 focus:outline-amber-500 aria-[invalid=true]:border-red-700";
 

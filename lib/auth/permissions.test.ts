@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { can, ROLE_PERMISSIONS, scopeFor } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 describe("permission map", () => {
   it("lets only admins manage accounts, at their own level", () => {
@@ -25,6 +26,13 @@ describe("permission map", () => {
     expect(can("OFFICE_OFFICER", "publish:material")).toBe(false);
     expect(scopeFor("OFFICE_ADMIN", "publish:material")).toBe("own-office");
     expect(scopeFor("NATIONAL_ADMIN", "publish:material")).toBe("any");
+  });
+
+  it("grants nothing to a role it does not know", () => {
+    for (const role of ["AUDITOR", "constructor", "toString", ""]) {
+      expect(scopeFor(role as Role, "create:village")).toBeNull();
+      expect(can(role as Role, "read:village")).toBe(false);
+    }
   });
 
   it("returns the broadest scope a role holds", () => {

@@ -99,9 +99,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
 };
 
-/** The broadest scope at which `role` may perform `key`, or null if it may not at all. */
+/**
+ * The broadest scope at which `role` may perform `key`, or null if it may not at all. A role the
+ * map does not know (a value added to the database before this code knows it) may do nothing.
+ */
 export function scopeFor(role: Role, key: PermissionKey): Scope | null {
-  const granted = ROLE_PERMISSIONS[role];
+  const granted: readonly Permission[] = Object.hasOwn(ROLE_PERMISSIONS, role) ? ROLE_PERMISSIONS[role] : [];
   for (const scope of SCOPE_ORDER) {
     if (granted.includes(`${key}:${scope}` as Permission)) return scope;
   }

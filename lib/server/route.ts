@@ -1,6 +1,7 @@
 import "server-only";
-import { getCurrentUser } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import type { NextRequest } from "next/server";
+import { getCurrentUser, sessionUserId } from "@/lib/server/auth/session";
+import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/scope";
 
 /**
@@ -18,6 +19,47 @@ export function signedInRoute<P>(
       return await handler({ user, params: await params, request });
     } catch (error) {
       if (error instanceof AppError) return new Response(null, { status: 404 });
+      throw error;
+    }
+  };
+}
+
+const JSON_STATUS: Record<AppErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
+/** A JSON answer nobody may cache: it depends on who asks. */
+export function privateJson(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
+}
+
+/**
+ * signedInRoute's sibling for signed-in JSON endpoints on a hot path (type-ahead search), where
+ * the user row and the data come from ONE SQL statement: the wrapper verifies the session cookie
+ * of the request (401 without a valid one) and hands the handler the token's user id only. The
+ * handler's statement must re-read that user (active, role, office; docs/decisions/0004) and
+ * the data layer throw UNAUTHENTICATED when no active user has the id. Nothing else is taken
+ * from the token. Expected failures answer `{ "error": CODE }` with their own status (400, 401,
+ * 403 when the permission map grants the role nothing here, 404, ...): a search names no record
+ * whose existence a 403 could reveal.
+ */
+export function signedInJsonRoute<P>(
+  handler: (ctx: { userId: string; params: P; request: NextRequest }) => Promise<Response>,
+): (request: NextRequest, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, { params }) => {
+    const userId = await sessionUserId(request.cookies);
+    if (!userId) return privateJson({ error: "UNAUTHENTICATED" }, 401);
+    try {
+      return await handler({ userId, params: await params, request });
+    } catch (error) {
+      if (error instanceof AppError) {
+        return privateJson({ error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, JSON_STATUS[error.code]);
+      }
       throw error;
     }
   };

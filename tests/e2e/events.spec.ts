@@ -121,5 +121,6 @@ test("after the session: import attendees with a preview, mark it held, write th
   await expect(main(page).getByText("Foto diunggah.")).toBeVisible();
   const img = main(page).getByRole("img", { name: "Pembukaan" });
   await expect(img).toBeVisible();
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
+  // Visible is not loaded: wait for the image's bytes before reading its size.
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : -1))).toBe(1);
 });

@@ -6,26 +6,14 @@ import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, requireScope, type
 import { select, selectTogether } from "@/lib/server/sql";
 import { narrowChoices } from "@/lib/choices";
 import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
+import { searchVillagesOfOffice, type VillageSearchResult } from "@/lib/features/villages/search";
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export type VillageSearchResult = {
-  code: string;
-  name: string;
-  district: string;
-  regency: string;
-  province: string;
-  inWorkArea: boolean;
-  /** "own": already this office's (with its id); "other": another office's, nothing more said. */
-  adoption: { by: "own"; id: string } | { by: "other" } | null;
-};
+export { escapeLike, type VillageSearchResult } from "@/lib/features/villages/search";
 
 /**
  * Real villages by name for registration, the office's work area first. Namesakes are told
  * apart by district, regency and province. Another office's adoption shows only as "other".
+ * The statement is shared with the type-ahead endpoint (lib/features/villages/search.ts).
  */
 export async function searchVillages(user: SessionUser, q: string): Promise<VillageSearchResult[]> {
   requireScope(user, "create:village");
@@ -33,47 +21,7 @@ export async function searchVillages(user: SessionUser, q: string): Promise<Vill
   if (!officeId) throw new AppError("FORBIDDEN");
   const term = q.trim();
   if (term.length < 3) return [];
-  const pattern = `%${escapeLike(term)}%`;
-  // Raw SQL for the ordering (work area first, exact names first). The trigram index serves
-  // ILIKE; only the 20 villages kept are joined to their district, regency and province.
-  const rows = await db.$queryRaw<
-    {
-      code: string;
-      name: string;
-      district: string;
-      regency: string;
-      province: string;
-      in_work_area: boolean;
-      desa_id: string | null;
-      office_id: string | null;
-    }[]
-  >`
-    WITH hits AS (
-      SELECT v.code, v.name, v.district_code, v.regency_code, v.province_code,
-             v.regency_code IN (SELECT w.regency_code FROM office_regency w WHERE w.office_id = ${officeId}::uuid) AS in_work_area,
-             lower(v.name) = lower(${term}) AS exact
-      FROM village v
-      WHERE v.name ILIKE ${pattern}
-      ORDER BY in_work_area DESC, exact DESC, v.name, v.code
-      LIMIT 20
-    )
-    SELECT h.code, h.name, d.name AS district, r.name AS regency, p.name AS province, h.in_work_area,
-           b.id::text AS desa_id, b.office_id::text AS office_id
-    FROM hits h
-    JOIN district d ON d.code = h.district_code
-    JOIN regency r ON r.code = h.regency_code
-    JOIN province p ON p.code = h.province_code
-    LEFT JOIN desa_binaan b ON b.village_code = h.code
-    ORDER BY h.in_work_area DESC, h.exact DESC, h.name, h.code`;
-  return rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    district: r.district,
-    regency: r.regency,
-    province: r.province,
-    inWorkArea: r.in_work_area,
-    adoption: r.office_id === null ? null : r.office_id === officeId && r.desa_id ? { by: "own", id: r.desa_id } : { by: "other" },
-  }));
+  return searchVillagesOfOffice(officeId, term);
 }
 
 /** One real village picked for registration, with whether this office may register it. */

@@ -135,9 +135,23 @@ export const changeStageSchema = z
   });
 export type ChangeStageInput = z.input<typeof changeStageSchema>;
 
-export const villageSearchSchema = z.object({
-  q: z.string().trim().min(3, "validation.searchTooShort").max(60, "validation.tooLong"),
-});
+/** Village search for registration: below 3 characters the trigram index cannot help. */
+export const SEARCH_MIN_LENGTH = 3;
+export const SEARCH_MAX_LENGTH = 60;
+
+/** Control characters, which no village name has and PostgreSQL refuses in text (NUL), as spaces. */
+export const withoutControlCharacters = (text: string) => text.replace(/\p{Cc}+/gu, " ");
+
+/** A name fragment as typed: HTML and all is just text; `%` and `_` are letters. */
+export const searchTermSchema = z
+  .string("validation.required")
+  .overwrite(withoutControlCharacters)
+  .trim()
+  .min(SEARCH_MIN_LENGTH, "validation.searchTooShort")
+  .max(SEARCH_MAX_LENGTH, "validation.tooLong");
+
+/** GET /api/desa/cari?q= */
+export const villageSearchSchema = z.object({ q: searchTermSchema });
 
 // ───────────────────────────── List filters ─────────────────────────────
 

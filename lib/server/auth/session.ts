@@ -10,19 +10,28 @@ import type { SessionUser } from "@/lib/server/scope";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The signed-in, still active user, or null. Cached for the duration of one request.
- * The session cookie is decrypted and its expiry checked by next-auth's own getToken, which
- * reads the cookie store of the request; getServerSession would do the same behind an emulated
- * /api/auth/session request and re-encrypt the token, at about twice the cost per page.
+ * The user id of a valid session cookie, or null. The cookie is decrypted and its expiry checked
+ * by next-auth's own getToken, which reads any cookie store with getAll (next/headers' and
+ * NextRequest's have it). Only the id is taken from the token: whoever uses it must still
+ * re-read the user row (active, role, office), as getCurrentUser does.
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  // getToken accepts any request with a `cookies` store that has getAll (next/headers has).
-  const req = { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
+export async function sessionUserId(cookieStore: { getAll(): { name: string; value: string }[] }): Promise<string | null> {
+  const req = { cookies: cookieStore, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
   const token = await getToken({ req, secret: getAuthSecret() });
   const userId = token?.sub;
-  if (!userId || !UUID.test(userId)) return null;
+  return userId && UUID.test(userId) ? userId : null;
+}
+
+/**
+ * The signed-in, still active user, or null. Cached for the duration of one request.
+ * getServerSession would do what sessionUserId does behind an emulated /api/auth/session
+ * request and re-encrypt the token, at about twice the cost per page.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const userId = await sessionUserId(await cookies());
+  if (!userId) return null;
   // Raw SQL: this runs on every signed-in request, and the ORM's query compilation costs more
-  // than the lookup itself. The id is one we issued, checked as a UUID above.
+  // than the lookup itself. The id is one we issued, checked as a UUID by sessionUserId.
   const [user] = await db.$queryRaw<(SessionUser & { active: boolean })[]>`
     SELECT id::text, name, email, role::text AS role, office_id::text AS "officeId", kanwil_id::text AS "kanwilId",
       desa_binaan_id::text AS "desaBinaanId", active

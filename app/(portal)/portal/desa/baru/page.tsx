@@ -3,12 +3,12 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Alert, Card } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
 import { findOfficerChoices, getRegistrableVillage, searchVillages } from "@/lib/features/villages/queries";
-import { villageCodeSchema } from "@/lib/features/villages/schemas";
+import { SEARCH_MAX_LENGTH, villageCodeSchema, withoutControlCharacters } from "@/lib/features/villages/schemas";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { RegisterVillageForm } from "../_components/village-profile-form";
+import { VillageSearch } from "./_components/village-search";
 
 export const metadata: Metadata = { title: "Daftarkan desa binaan" };
 
@@ -16,7 +16,9 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /**
  * Registration in two steps that work without script on any phone: a search form listing real
- * villages (with district, regency and province), then the form for the chosen one.
+ * villages (with district, regency and province), then the form for the chosen one. With
+ * script, the search field is a type-ahead combobox over GET /api/desa/cari that leads to the
+ * same second step (?kode=).
  */
 export default async function RegisterVillagePage({
   searchParams,
@@ -25,13 +27,14 @@ export default async function RegisterVillagePage({
 }) {
   const user = await requireUser();
   const params = await searchParams;
-  const q = first(params.q).slice(0, 60);
+  const q = withoutControlCharacters(first(params.q)).trim().slice(0, SEARCH_MAX_LENGTH);
   const code = villageCodeSchema.safeParse(first(params.kode));
   const [results, chosen, officers] = await orNotFound(
     Promise.all([
       searchVillages(user, q),
       code.success ? getRegistrableVillage(user, code.data) : Promise.resolve(null),
-      findOfficerChoices(user, user.officeId ?? ""),
+      // only the second step's form lists officers
+      code.success ? findOfficerChoices(user, user.officeId ?? "") : Promise.resolve([]),
     ]),
   );
   const t = await getTranslations();
@@ -68,24 +71,7 @@ export default async function RegisterVillagePage({
               </Alert>
             </div>
           )}
-          <form method="get" action="/portal/desa/baru" role="search" className="flex flex-wrap items-end gap-2">
-            <div className="min-w-0 flex-1">
-              <TextField
-                label={t("villages.search")}
-                name="q"
-                type="search"
-                defaultValue={q}
-                minLength={3}
-                maxLength={60}
-                required
-                hint={t("validation.searchTooShort")}
-                autoComplete="off"
-              />
-            </div>
-            <button type="submit" className={buttonClass("primary", "mb-7")}>
-              {t("villages.searchButton")}
-            </button>
-          </form>
+          <VillageSearch defaultValue={q} />
           {q.length >= 3 && (
             <section aria-labelledby="results-title" className="mt-4">
               <h2 id="results-title" className="mb-2 text-lg font-semibold">
