@@ -50,6 +50,8 @@ describe("village list", () => {
     expect((await findVillages(admin, parseVillageListFilter({ regency: "33.15" }))).rows).toHaveLength(0);
     expect((await findVillages(admin, parseVillageListFilter({ province: "33" }))).total).toBe(6);
     expect((await findVillages(admin, parseVillageListFilter({ province: "62" }))).total).toBe(0);
+    // A NUL or other control character in the URL is a space, not a database error.
+    expect((await findVillages(admin, parseVillageListFilter({ q: `${one.name.slice(0, 3)}\u0000` }))).rows.map((r) => r.village.name)).toContain(one.name);
   });
 
   it("follows a rename of the village in the reference data", async () => {

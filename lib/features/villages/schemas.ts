@@ -160,7 +160,7 @@ export const PAGE_SIZE = 25;
 
 /** The list's query string, tolerant: anything unknown falls back to the default. */
 export const villageListFilterSchema = z.object({
-  q: z.string().trim().max(60).catch("").default(""),
+  q: z.string().overwrite(withoutControlCharacters).trim().max(SEARCH_MAX_LENGTH).catch("").default(""),
   stage: z
     .enum(VILLAGE_STAGES)
     .optional()
