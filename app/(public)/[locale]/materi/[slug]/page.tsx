@@ -5,13 +5,13 @@ import { formatDate } from "@/lib/dates";
 import { markdownToText, renderMarkdown } from "@/lib/features/materials/markdown";
 import { filePath, languageOf, materialPath, publicPath, siteUrl } from "@/lib/features/site/paths";
 import { findPublishedMaterial } from "@/lib/features/site/queries";
-import { localeFrom, noBuildTimeParams } from "../../_components/locale";
-import { PublicShell } from "../../_components/public-shell";
+import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 export const generateStaticParams = noBuildTimeParams;
 
-type Params = Promise<{ locale: string; slug: string }>;
+type Params = Promise<{ locale?: string; slug: string }>;
 
 async function load(params: Params) {
   const locale = await localeFrom(params);
