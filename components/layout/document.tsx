@@ -19,10 +19,7 @@ export function Document({ locale, skipLabel, children }: { locale: string; skip
   return (
     <html lang={locale} className={geist.variable}>
       <body className="min-h-dvh font-sans">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
+        <a href="#main" className="skip-link">
           {skipLabel}
         </a>
         {children}

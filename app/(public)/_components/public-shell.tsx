@@ -5,6 +5,10 @@ import type { Locale } from "@/lib/i18n/config";
 /**
  * Header, menu and footer of every public page. Plain links only: the language switch is a
  * link to the same page in the other language, so nothing here needs JavaScript.
+ *
+ * Styled by element under `.site` (app/globals.css), without a class per element: every page
+ * carries this markup twice, as HTML and in the RSC payload (docs/decisions/0008). Header and
+ * footer are left out of print by the print rules there.
  */
 export async function PublicShell({
   locale,
@@ -18,55 +22,39 @@ export async function PublicShell({
 }) {
   const t = await getTranslations({ locale, namespace: "public" });
   const other: Locale = locale === "id" ? "en" : "id";
-  // One short class (app/globals.css): it is repeated on every link of every page, twice (HTML and RSC).
-  const link = "site-link";
   return (
-    <div className="flex min-h-dvh flex-col">
-      <header className="bg-brand-800 text-white">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-2 px-4 pt-2">
-          <a href={publicPath(locale, "/")} className="py-2 text-lg font-bold text-white no-underline">
-            {t("home.heroTitle")}
-          </a>
-          <a href={alternate ?? publicPath(other, "/")} hrefLang={other} lang={other} className={link}>
+    <div className="site">
+      <header>
+        <div>
+          <a href={publicPath(locale, "/")}>{t("home.heroTitle")}</a>
+          <a href={alternate ?? publicPath(other, "/")} hrefLang={other} lang={other}>
             {t("nav.otherLanguage")}
           </a>
         </div>
-        <nav aria-label={t("nav.menu")} className="no-print">
-          <ul className="mx-auto flex max-w-5xl flex-wrap px-2">
+        <nav aria-label={t("nav.menu")}>
+          <ul>
             <li>
-              <a href={publicPath(locale, "/materi")} className={link}>
-                {t("nav.materials")}
-              </a>
+              <a href={publicPath(locale, "/materi")}>{t("nav.materials")}</a>
             </li>
             <li>
-              <a href={publicPath(locale, "/panduan")} className={link}>
-                {t("nav.guide")}
-              </a>
+              <a href={publicPath(locale, "/panduan")}>{t("nav.guide")}</a>
             </li>
             <li>
-              <a href={publicPath(locale, "/desa")} className={link}>
-                {t("nav.villages")}
-              </a>
+              <a href={publicPath(locale, "/desa")}>{t("nav.villages")}</a>
             </li>
             <li>
-              <a href="/masuk" className={link}>
-                {t("nav.staffSignIn")}
-              </a>
+              <a href="/masuk">{t("nav.staffSignIn")}</a>
             </li>
           </ul>
         </nav>
       </header>
-      <main id="main" className="flex-1">
-        {children}
-      </main>
-      <footer className="no-print border-t border-slate-200 bg-white">
-        <div className="mx-auto max-w-5xl px-4 py-6 text-sm text-slate-700">
-          <p>{t("footer.about")}</p>
-          <p className="mt-1">{t("footer.owner")}</p>
-          <p className="mt-2">
-            <a href="/feed.xml">{t("footer.feed")}</a>
-          </p>
-        </div>
+      <main id="main">{children}</main>
+      <footer>
+        <p>{t("footer.about")}</p>
+        <p>{t("footer.owner")}</p>
+        <p>
+          <a href="/feed.xml">{t("footer.feed")}</a>
+        </p>
       </footer>
     </div>
   );
