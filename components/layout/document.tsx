@@ -18,7 +18,7 @@ export const documentViewport: Viewport = { width: "device-width", initialScale:
 export function Document({ locale, skipLabel, children }: { locale: string; skipLabel: string; children: React.ReactNode }) {
   return (
     <html lang={locale} className={geist.variable}>
-      <body className="min-h-dvh font-sans">
+      <body>
         <a href="#main" className="skip-link">
           {skipLabel}
         </a>

@@ -26,9 +26,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { material } = await load(params);
   const path = materialPath(material.language, material.slug);
   const description = material.summary ?? markdownToText(material.body, 160);
-  const languages = Object.fromEntries(
-    [material, ...material.translations].map((m) => [m.language === "EN" ? "en" : "id", materialPath(m.language, m.slug)]),
-  );
+  // hreflang pairs only when there is a translation: a page naming only itself says nothing.
+  const languages = material.translations.length
+    ? Object.fromEntries(
+        [material, ...material.translations].map((m) => [m.language === "EN" ? "en" : "id", materialPath(m.language, m.slug)]),
+      )
+    : undefined;
   return {
     title: material.title,
     description,
