@@ -11,14 +11,14 @@ export default function GlobalNotFound() {
   const en = enMessages.public.notFound;
   return (
     <html lang="id">
-      <body className="min-h-dvh font-sans">
-        <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
-          <h1 className="text-2xl font-bold">{id.title}</h1>
-          <p className="mt-2 text-slate-700">{id.body}</p>
-          <p className="mt-6 text-slate-700" lang="en">
+      <body>
+        <main id="main" className="not-found">
+          <h1>{id.title}</h1>
+          <p>{id.body}</p>
+          <p lang="en">
             {en.title}. {en.body}
           </p>
-          <p className="mt-6">
+          <p>
             <a href="/">{id.back}</a> · <a href="/en" lang="en">{en.back}</a>
           </p>
         </main>

@@ -12,17 +12,14 @@ const geist = localFont({
 export const documentViewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#17467f" };
 
 /**
- * The <html> shell shared by the three root layouts: (public)/[locale] (static, locale from the
- * URL), (auth) and (portal) (dynamic, locale from the cookie). See docs/decisions/0008.
+ * The <html> shell shared by the root layouts: (public)/[locale] and (public)/(id) (static,
+ * locale from the URL), (auth) and (portal) (dynamic, locale from the cookie). See docs/decisions/0008.
  */
 export function Document({ locale, skipLabel, children }: { locale: string; skipLabel: string; children: React.ReactNode }) {
   return (
     <html lang={locale} className={geist.variable}>
-      <body className="min-h-dvh font-sans">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
-        >
+      <body>
+        <a href="#main" className="skip-link">
           {skipLabel}
         </a>
         {children}

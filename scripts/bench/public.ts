@@ -88,7 +88,8 @@ function firstLoadJs(): { route: string; kb: number }[] {
     firstLoadChunkPaths: string[];
   }[];
   return stats
-    .filter((s) => s.route.startsWith("/[locale]") || s.route === "/bench-baseline")
+    // Public pages: app/(public)/[locale]/... and the Indonesian real routes of app/(public)/(id).
+    .filter((s) => /^\/(\[locale\]|materi|desa)(\/|$)/.test(s.route) || s.route === "/bench-baseline")
     .map((s) => ({
       route: s.route,
       kb: s.firstLoadChunkPaths.reduce((sum, p) => sum + gzipSync(readFileSync(p), { level: 9 }).length, 0) / 1024,

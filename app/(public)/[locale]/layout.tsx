@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Document, documentViewport } from "@/components/layout/document";
 import { siteUrl } from "@/lib/features/site/paths";
 import { isLocale } from "@/lib/i18n/config";
-import { noBuildTimeParams, type LocaleParams } from "./_components/locale";
+import { noBuildTimeParams, type LocaleParams } from "@/app/(public)/_components/locale";
 
 export const generateStaticParams = noBuildTimeParams;
 export const viewport = documentViewport;

@@ -3,9 +3,9 @@ import { getTranslations } from "next-intl/server";
 import { formatDateTimeInZone } from "@/lib/dates";
 import { languageOf, publicPath } from "@/lib/features/site/paths";
 import { findLatestMaterials, findUpcomingPublicEvents, getSiteFigures } from "@/lib/features/site/queries";
-import { localeFrom, type LocaleParams } from "./_components/locale";
-import { MaterialList } from "./_components/material-list";
-import { PublicShell } from "./_components/public-shell";
+import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
+import { MaterialList } from "@/app/(public)/_components/material-list";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 

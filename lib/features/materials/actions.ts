@@ -22,7 +22,8 @@ import { defineAction } from "@/lib/server/action";
 /** Every cached public page may list the material: refresh them all (they are few and cheap). */
 function refreshPublicSite() {
   revalidateTag(PUBLIC_CACHE_TAG, { expire: 0 });
-  revalidatePath("/(public)/[locale]", "layout");
+  // Every page under app/(public), both app/(public)/[locale] and app/(public)/(id).
+  revalidatePath("/(public)", "layout");
   revalidatePath("/portal/materi");
 }
 

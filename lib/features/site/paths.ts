@@ -3,7 +3,9 @@ import type { Locale } from "@/lib/i18n/config";
 
 /**
  * Public URLs: Indonesian without a prefix, English under /en (docs/decisions/0008). Internally
- * both live under app/(public)/[locale]; next.config rewrites the unprefixed paths to /id/....
+ * the pages live under app/(public)/[locale]; next.config rewrites the four unprefixed Indonesian
+ * pages without a parameter (/, /materi, /panduan, /desa) to /id/..., and the Indonesian pages
+ * with one are real routes under app/(public)/(id) that re-export the same page.
  */
 export function publicPath(locale: Locale, path: string): string {
   if (locale === "id") return path;

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { languageOf, publicPath } from "@/lib/features/site/paths";
 import { findPublishedMaterials } from "@/lib/features/site/queries";
-import { localeFrom, type LocaleParams } from "../_components/locale";
-import { LibraryView } from "../_components/library-view";
-import { PublicShell } from "../_components/public-shell";
+import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
+import { LibraryView } from "@/app/(public)/_components/library-view";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { publicPath } from "@/lib/features/site/paths";
 import { findOfficeDirectory } from "@/lib/features/site/queries";
-import { localeFrom, type LocaleParams } from "../_components/locale";
-import { PublicShell } from "../_components/public-shell";
+import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 

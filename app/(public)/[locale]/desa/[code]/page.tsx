@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { publicPath, villagePath } from "@/lib/features/site/paths";
 import { findPublicVillage } from "@/lib/features/site/queries";
-import { localeFrom, noBuildTimeParams } from "../../_components/locale";
-import { PublicShell } from "../../_components/public-shell";
+import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 export const generateStaticParams = noBuildTimeParams;
 
-type Params = Promise<{ locale: string; code: string }>;
+type Params = Promise<{ locale?: string; code: string }>;
 
 async function load(params: Params) {
   const locale = await localeFrom(params);

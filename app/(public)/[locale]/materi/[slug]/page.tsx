@@ -5,13 +5,13 @@ import { formatDate } from "@/lib/dates";
 import { markdownToText, renderMarkdown } from "@/lib/features/materials/markdown";
 import { filePath, languageOf, materialPath, publicPath, siteUrl } from "@/lib/features/site/paths";
 import { findPublishedMaterial } from "@/lib/features/site/queries";
-import { localeFrom, noBuildTimeParams } from "../../_components/locale";
-import { PublicShell } from "../../_components/public-shell";
+import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 export const generateStaticParams = noBuildTimeParams;
 
-type Params = Promise<{ locale: string; slug: string }>;
+type Params = Promise<{ locale?: string; slug: string }>;
 
 async function load(params: Params) {
   const locale = await localeFrom(params);
@@ -26,9 +26,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { material } = await load(params);
   const path = materialPath(material.language, material.slug);
   const description = material.summary ?? markdownToText(material.body, 160);
-  const languages = Object.fromEntries(
-    [material, ...material.translations].map((m) => [m.language === "EN" ? "en" : "id", materialPath(m.language, m.slug)]),
-  );
+  // hreflang pairs only when there is a translation: a page naming only itself says nothing.
+  const languages = material.translations.length
+    ? Object.fromEntries(
+        [material, ...material.translations].map((m) => [m.language === "EN" ? "en" : "id", materialPath(m.language, m.slug)]),
+      )
+    : undefined;
   return {
     title: material.title,
     description,
@@ -58,15 +61,14 @@ export default async function MaterialPage({ params }: { params: Params }) {
       locale={locale}
       alternate={translation ? materialPath(translation.language, translation.slug) : undefined}
     >
-      <article className="mx-auto max-w-3xl px-4 py-8">
-        <p className="text-sm font-medium text-brand-700">
-          <a href={publicPath(locale, "/materi")}>
-            {t(`categories.${material.category}`)}
-          </a>
+      {/* Styled by element under .material (app/globals.css): see PublicShell. */}
+      <article className="material">
+        <p className="kicker">
+          <a href={publicPath(locale, "/materi")}>{t(`categories.${material.category}`)}</a>
         </p>
-        <h1 className="mt-1 text-3xl font-bold">{material.title}</h1>
-        {material.summary && <p className="mt-3 text-lg text-slate-700">{material.summary}</p>}
-        <p className="mt-2 text-sm text-slate-600">
+        <h1>{material.title}</h1>
+        {material.summary && <p className="lead">{material.summary}</p>}
+        <p className="note">
           {t("library.byOffice", { office: material.office?.name ?? t("library.national") })}
           {material.publishedAt && <> · {t("material.published", { date: formatDate(material.publishedAt, locale) })}</>}
         </p>
@@ -78,17 +80,14 @@ export default async function MaterialPage({ params }: { params: Params }) {
             alt=""
             width={material.coverFile.width ?? undefined}
             height={material.coverFile.height ?? undefined}
-            className="mt-6 h-auto w-full rounded-lg"
             loading="lazy"
           />
         )}
-        <div className="prose-material mt-6" dangerouslySetInnerHTML={{ __html: html }} />
+        <div className="prose-material" dangerouslySetInnerHTML={{ __html: html }} />
         {material.attachments.length > 0 && (
-          <section aria-labelledby="attachments" className="mt-8">
-            <h2 id="attachments" className="text-xl font-semibold">
-              {t("material.attachments")}
-            </h2>
-            <ul className="mt-2 list-disc pl-6">
+          <section aria-labelledby="attachments">
+            <h2 id="attachments">{t("material.attachments")}</h2>
+            <ul>
               {material.attachments.map((a) => (
                 <li key={a.file.id}>
                   <a href={filePath(a.file.id)} type="application/pdf">
@@ -107,24 +106,16 @@ export default async function MaterialPage({ params }: { params: Params }) {
             </a>
           </p>
         )}
-        <section aria-labelledby="share" className="no-print mt-8 border-t border-slate-200 pt-4">
-          <h2 id="share" className="text-lg font-semibold">
-            {t("material.share")}
-          </h2>
-          <p className="mt-2">
-            <a
-              href={`https://wa.me/?text=${encodeURIComponent(`${material.title} ${url}`)}`}
-              className="inline-block min-h-11 rounded-md bg-green-800 px-4 py-3 font-semibold text-white no-underline"
-              rel="noopener"
-            >
+        <section aria-labelledby="share" className="share no-print">
+          <h2 id="share">{t("material.share")}</h2>
+          <p>
+            <a href={`https://wa.me/?text=${encodeURIComponent(`${material.title} ${url}`)}`} className="whatsapp" rel="noopener">
               {t("material.shareWhatsApp")}
             </a>
           </p>
-          <p className="mt-2 text-sm text-slate-600">{t("material.print")}</p>
-          <p className="mt-4">
-            <a href={publicPath(locale, "/materi")}>
-              {t("material.backToLibrary")}
-            </a>
+          <p className="note">{t("material.print")}</p>
+          <p>
+            <a href={publicPath(locale, "/materi")}>{t("material.backToLibrary")}</a>
           </p>
         </section>
       </article>

@@ -3,14 +3,14 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { categoryFromSlug, languageOf, publicPath } from "@/lib/features/site/paths";
 import { findPublishedMaterials } from "@/lib/features/site/queries";
-import { localeFrom, noBuildTimeParams } from "../../../_components/locale";
-import { LibraryView } from "../../../_components/library-view";
-import { PublicShell } from "../../../_components/public-shell";
+import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
+import { LibraryView } from "@/app/(public)/_components/library-view";
+import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 export const generateStaticParams = noBuildTimeParams;
 
-type Params = Promise<{ locale: string; category: string }>;
+type Params = Promise<{ locale?: string; category: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const locale = await localeFrom(params);

@@ -1,11 +1,16 @@
 import { notFound } from "next/navigation";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 
-export type LocaleParams = Promise<{ locale: string }>;
+/**
+ * Params of a public page. Pages under app/(public)/[locale] get the locale from the URL; the
+ * Indonesian pages that have a parameter of their own are real routes under app/(public)/(id)
+ * (no rewrite, see docs/decisions/0008) and get no locale at all: absent means Indonesian.
+ */
+export type LocaleParams = Promise<{ locale?: string }>;
 
-/** The page's locale from the URL segment; anything but id/en is a 404. */
+/** The page's locale from the URL segment (Indonesian when there is none); anything but id/en is a 404. */
 export async function localeFrom(params: LocaleParams): Promise<Locale> {
-  const { locale } = await params;
+  const { locale = "id" } = await params;
   if (!isLocale(locale)) notFound();
   return locale;
 }

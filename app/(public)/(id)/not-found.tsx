@@ -1,0 +1,1 @@
+export { default } from "@/app/(public)/[locale]/not-found";
