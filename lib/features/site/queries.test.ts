@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPublicVillage } from "@/lib/features/site/queries";
+import { findPublicVillage, findPublishedMaterials } from "@/lib/features/site/queries";
 import { createDesaBinaan, createEvent, createOffice } from "@/tests/factories";
 import { testDb } from "@/tests/support/world";
 
@@ -33,5 +33,12 @@ describe("public village profile", () => {
     const office = await createOffice(testDb, { provinceCode: "33", workArea: ["33.14"] });
     const proposed = await createDesaBinaan(testDb, { officeId: office.id });
     expect(await findPublicVillage(proposed.villageCode)).toBeNull();
+  });
+});
+
+describe("public material search", () => {
+  it("reads a control character in the query as a space instead of failing", async () => {
+    await expect(findPublishedMaterials({ language: "ID", query: "paspor\u0000" })).resolves.toBeInstanceOf(Array);
+    await expect(findPublishedMaterials({ language: "ID", query: "\u0000" })).resolves.toBeInstanceOf(Array);
   });
 });

@@ -62,7 +62,8 @@ export async function findPublishedMaterials(input: {
   category?: MaterialCategory;
   query?: string;
 }): Promise<MaterialCard[]> {
-  const q = input.query?.trim().slice(0, 100);
+  // A control character from the URL (NUL would be a database error) is a space.
+  const q = input.query?.replace(/\p{Cc}+/gu, " ").trim().slice(0, 100);
   return db.material.findMany({
     where: {
       ...published(input.language),

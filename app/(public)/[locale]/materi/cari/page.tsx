@@ -24,7 +24,7 @@ export default async function SearchPage({
 }) {
   const locale = await localeFrom(params);
   const raw = (await searchParams).q;
-  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").trim().slice(0, 100);
+  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").replace(/\p{Cc}+/gu, " ").trim().slice(0, 100);
   const materials = await findPublishedMaterials({ language: languageOf(locale), query });
   return (
     <PublicShell locale={locale} alternate={`${publicPath(locale === "id" ? "en" : "id", "/materi/cari")}?q=${encodeURIComponent(query)}`}>
