@@ -50,6 +50,9 @@ test("a Kanwil sees its offices only, even when another office is put in the fil
   await signInAndLand(page, ACCOUNTS.regional);
   await page.goto("/portal/dasbor");
   await expect(page.getByLabel("Kantor").locator("option", { hasText: "Palembang" })).toHaveCount(0);
+  // One province's villages: no map of Indonesia with a single province coloured.
+  await expect(page.getByTestId("stat-reached")).toBeVisible();
+  await expect(page.getByTestId("coverage-map")).toHaveCount(0);
   await page.goto(`/portal/dasbor?office=${palembang}`);
   await expect(page.getByTestId("dashboard-scope")).toContainText("tidak ada kantor");
   await expect(page.getByTestId("stat-reached")).toHaveText("0");

@@ -167,7 +167,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </details>
       </Card>
 
-      {d.officeCount > 1 && (
+      {/* A map of Indonesia with one province coloured (a Kanwil, one province's offices) says
+          nothing the figures above do not: shown when the villages span several provinces. */}
+      {d.coverage.length > 1 && (
         <Card title={t("mapTitle")}>
           <p className="mb-3 text-sm text-slate-700">{t("mapIntro")}</p>
           <CoverageMap coverage={d.coverage} />
