@@ -42,17 +42,6 @@ export async function getOverview(user: SessionUser) {
   };
 }
 
-/** The Kanwil a regional overseer belongs to. */
-export async function getOwnKanwil(user: SessionUser) {
-  if (!user.kanwilId) throw new AppError("NOT_FOUND");
-  const kanwil = await db.kanwil.findUnique({
-    where: { id: user.kanwilId },
-    select: { name: true, province: { select: { name: true } } },
-  });
-  if (!kanwil) throw new AppError("NOT_FOUND");
-  return kanwil;
-}
-
 /** A village account's own village with its status, office, contacts and coming sessions. */
 export async function getOwnVillage(user: SessionUser) {
   const village = await db.desaBinaan.findFirst({

@@ -111,7 +111,9 @@ describe("dashboard figures", () => {
     expect(regional.reach.total).toBe(8);
     const regionalB = await getDashboard(w.regionalA, { ...june, officeId: w.officeB.id }, now);
     expect(regionalB.officeCount).toBe(0);
-    expect((await getDashboard(w.regionalA, june, now)).officeChoices.map((o) => o.id)).not.toContain(w.officeB.id);
+    const regionalAll = await getDashboard(w.regionalA, june, now);
+    expect(regionalAll.officeChoices.map((o) => o.id)).not.toContain(w.officeB.id);
+    expect(regionalAll.kanwilName).toBe((await testDb.kanwil.findUniqueOrThrow({ where: { id: w.officeA.kanwilId } })).name);
     const national = await getDashboard(w.national, { ...june, officeId: w.officeB.id }, now);
     expect(national.reach.total).toBe(1);
     const nationalAll = await getDashboard(w.national, { period: yearPeriod(2025) }, now);

@@ -280,13 +280,15 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const firstMonth = months[0]?.from ?? filters.period.from;
   const trendFrom = firstMonth < filters.period.from ? firstMonth : filters.period.from;
   // Everything else in one statement, one round trip (lib/server/sql.ts).
-  const { figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames } = await selectTogether({
+  const { figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames, kanwil } = await selectTogether({
     ...periodFigures(officeIds, filters.period, trendFrom),
     villages: villageCounts(offices.length > 1 ? officeIds : []),
     attention: villagesNeedingAttentionNow(officeIds, now, 25),
     provinces: villagesByProvinceAndStage(officeIds),
     // the map and the province filter exist only above a single office
     provinceNames: select<{ code: string; name: string }>`SELECT code, name FROM province WHERE ${allOffices.length > 1}::boolean ORDER BY code`,
+    // what a Kanwil's page is headed with (an office's name is among its office choices)
+    kanwil: select<{ name: string }>`SELECT name FROM kanwil WHERE id = ${user.kanwilId}::uuid`,
   });
   const figures = figuresFromRows(figureRows);
   const attention = attentionRows.map(toAttentionVillage);
@@ -309,6 +311,8 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   return {
     period: filters.period,
     filters,
+    /** The user's Kanwil, for a regional overseer's heading. */
+    kanwilName: kanwil[0]?.name ?? null,
     officeChoices: allOffices,
     provinceChoices: [...new Set(allOffices.map((o) => o.provinceCode))].map((code) => ({ code, name: nameOf.get(code) ?? code })),
     officeCount: offices.length,

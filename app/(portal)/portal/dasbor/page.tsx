@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
 import { dateTimeFormat, formatDate, formatNumber } from "@/lib/dates";
-import { getOwnKanwil } from "@/lib/features/home/queries";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
 import { ATTENTION_DAYS, getDashboard } from "@/lib/features/reports/queries";
 import { parseDashboardFilters } from "@/lib/features/reports/schemas";
@@ -38,7 +37,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 
   let title: string;
   if (user.role === "NATIONAL_ADMIN") title = t("titleNational");
-  else if (user.role === "REGIONAL_OVERSEER") title = t("titleRegional", { kanwil: (await orNotFound(getOwnKanwil(user))).name });
+  else if (user.role === "REGIONAL_OVERSEER") title = t("titleRegional", { kanwil: d.kanwilName ?? "" });
   // an office's own name is among its (single) office choices: no extra query
   else title = t("titleOffice", { office: d.officeChoices.find((o) => o.id === user.officeId)?.name ?? "" });
 
