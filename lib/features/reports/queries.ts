@@ -7,8 +7,8 @@ import type { DashboardFilters, ReportRequest } from "@/lib/features/reports/sch
 import { reportPeriod } from "@/lib/features/reports/schemas";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { officeWhere, requireScope, type SessionUser } from "@/lib/server/scope";
-import { select, selectTogether } from "@/lib/server/sql";
+import { officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
+import { select, selectRows, selectTogether } from "@/lib/server/sql";
 
 /** A village counts as needing attention after this many days without a held session. */
 export const ATTENTION_DAYS = 90;
@@ -21,15 +21,16 @@ export type Reach = { male: number; female: number; unknown: number; total: numb
  * the scope: another office's id or another province simply leaves nothing.
  */
 async function scopedOffices(user: SessionUser, key: PermissionKey, filter: { officeId?: string; provinceCode?: string; kanwilId?: string }) {
-  const and: Prisma.OfficeWhereInput[] = [officeWhere(user, key)];
-  if (filter.officeId) and.push({ id: filter.officeId });
-  if (filter.provinceCode) and.push({ provinceCode: filter.provinceCode });
-  if (filter.kanwilId) and.push({ kanwilId: filter.kanwilId });
-  return db.office.findMany({
-    where: { AND: and },
-    orderBy: [{ provinceCode: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, provinceCode: true, kanwilId: true },
-  });
+  // Raw SQL with the scope's SQL form (held equal to officeWhere by lib/server/scope.test.ts):
+  // every dashboard view starts here, and the ORM's compilation cost more than the query.
+  const { officeId = null, provinceCode = null, kanwilId = null } = filter;
+  return selectRows(select<{ id: string; name: string; provinceCode: string; kanwilId: string }>`
+    SELECT o.id, o.name, o.province_code AS "provinceCode", o.kanwil_id AS "kanwilId" FROM office o
+    WHERE ${officeScopeSql(user, key)}
+      AND (${officeId}::uuid IS NULL OR o.id = ${officeId}::uuid)
+      AND (${provinceCode}::text IS NULL OR o.province_code = ${provinceCode}::text)
+      AND (${kanwilId}::uuid IS NULL OR o.kanwil_id = ${kanwilId}::uuid)
+    ORDER BY o.province_code, o.name, o.id`);
 }
 
 const ids = (offices: { id: string }[]) => offices.map((o) => o.id);
