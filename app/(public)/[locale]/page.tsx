@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, formatNumber } from "@/lib/dates";
 import { languageOf, publicPath } from "@/lib/features/site/paths";
 import { findLatestMaterials, findUpcomingPublicEvents, getSiteFigures } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
@@ -27,7 +27,6 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
     findLatestMaterials(languageOf(locale), 4),
     findUpcomingPublicEvents(5),
   ]);
-  const number = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID");
   return (
     <PublicShell locale={locale} alternate={publicPath(locale === "id" ? "en" : "id", "/")}>
       <section className="bg-brand-700 text-white">
@@ -60,7 +59,7 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
               <div key={key} className="flex flex-col-reverse rounded-lg border border-slate-200 bg-white p-3">
                 <dt className="text-sm text-slate-700">{t(`home.${key}`)}</dt>
                 <dd className="text-2xl font-bold text-brand-800 sm:text-3xl" data-testid={key}>
-                  {number.format(value)}
+                  {formatNumber(value, locale)}
                 </dd>
               </div>
             ))}

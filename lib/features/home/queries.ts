@@ -4,6 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import type { EventType, VillageStage } from "@/lib/generated/prisma/enums";
 import { desaBinaanWhere, officeScopeSql, type SessionUser } from "@/lib/server/scope";
 import { select, selectTogether } from "@/lib/server/sql";
+import { placeNames } from "@/lib/features/villages/selects";
 
 type UpcomingRow = { id: string; title: string; type: EventType; startsAt: string; timeZone: string; venueName: string; office: string };
 
@@ -54,9 +55,7 @@ export async function getOwnVillage(user: SessionUser) {
       village: {
         select: {
           name: true,
-          district: { select: { name: true } },
-          regency: { select: { name: true } },
-          province: { select: { name: true } },
+          ...placeNames,
         },
       },
       office: { select: { name: true, phone: true, email: true } },

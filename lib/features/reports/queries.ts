@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttendeeCategory, EventStatus, EventType, VillageStage } from "@/lib/generated/prisma/enums";
 import type { PermissionKey } from "@/lib/auth/permissions";
-import { REPORT_TIME_ZONE, trendMonths, wibDay, wibStartOfDay, type Period } from "@/lib/features/reports/period";
+import { isoDay, REPORT_TIME_ZONE, trendMonths, wibDay, wibStartOfDay, type Period } from "@/lib/features/reports/period";
 import type { DashboardFilters, ReportRequest } from "@/lib/features/reports/schemas";
 import { reportPeriod } from "@/lib/features/reports/schemas";
 import { db } from "@/lib/server/db";
@@ -115,12 +115,6 @@ export function figuresFromRows(rows: FigureRow[]) {
   };
 }
 
-/** "YYYY-MM-DD" of the WIB calendar day of an instant, as the summaries' `month` dates. */
-const wibDate = (instant: Date) => {
-  const { year, month, day } = wibDay(instant);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-};
-
 /** Whether an instant is 00:00 WIB on the first of a month: a range of such bounds is whole months. */
 function isMonthStart(instant: Date): boolean {
   const { year, month } = wibDay(instant);
@@ -135,13 +129,13 @@ function isMonthStart(instant: Date): boolean {
 export function summaryFigureRows(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
   return select<FigureRow>`
     WITH j AS (
-      SELECT office_id, month, month >= ${wibDate(periodFrom)}::date AS in_period,
+      SELECT office_id, month, month >= ${isoDay(periodFrom)}::date AS in_period,
         SUM(sessions) FILTER (WHERE status = 'HELD') AS held,
         SUM(sessions) FILTER (WHERE status IN ('SCHEDULED', 'POSTPONED')) AS planned,
         SUM(sessions) FILTER (WHERE status = 'CANCELLED') AS cancelled,
         SUM(reached) FILTER (WHERE status = 'HELD') AS reached
       FROM office_month_sessions
-      WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${wibDate(from)}::date AND month < ${wibDate(to)}::date
+      WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${isoDay(from)}::date AND month < ${isoDay(to)}::date
         AND sessions <> 0 -- a month whose sessions all moved away keeps a row of zeros
       GROUP BY office_id, month
     )
@@ -160,7 +154,7 @@ export function summaryReachByCategory(officeIds: string[], period: Period) {
   return select<{ category: AttendeeCategory; male: number; female: number; unknown: number }>`
     SELECT category, SUM(male)::int AS male, SUM(female)::int AS female, SUM(unknown)::int AS unknown
     FROM office_month_reach
-    WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${wibDate(period.from)}::date AND month < ${wibDate(period.to)}::date
+    WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${isoDay(period.from)}::date AND month < ${isoDay(period.to)}::date
     GROUP BY category`;
 }
 

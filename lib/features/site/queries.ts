@@ -3,6 +3,8 @@ import { unstable_cache } from "next/cache";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Language, MaterialCategory } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
+import { withoutControlCharacters } from "@/lib/text";
+import { placeNames } from "@/lib/features/villages/selects";
 
 /**
  * What the public site may read: published material, counts and stages. No query here selects
@@ -56,14 +58,18 @@ export async function findLatestMaterials(language: Language, take = 6): Promise
   });
 }
 
+/** A library search term as the reader typed it or as it came in the URL: at most 100 characters. */
+export function libraryQuery(raw: string): string {
+  return withoutControlCharacters(raw).trim().slice(0, 100);
+}
+
 /** The library: every published material in a language, optionally one category or a search. */
 export async function findPublishedMaterials(input: {
   language: Language;
   category?: MaterialCategory;
   query?: string;
 }): Promise<MaterialCard[]> {
-  // A control character from the URL (NUL would be a database error) is a space.
-  const q = input.query?.replace(/\p{Cc}+/gu, " ").trim().slice(0, 100);
+  const q = input.query === undefined ? undefined : libraryQuery(input.query);
   return db.material.findMany({
     where: {
       ...published(input.language),
@@ -152,9 +158,7 @@ const villageSelect = {
   village: {
     select: {
       name: true,
-      district: { select: { name: true } },
-      regency: { select: { name: true } },
-      province: { select: { name: true } },
+      ...placeNames,
     },
   },
   _count: {

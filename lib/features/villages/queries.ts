@@ -7,6 +7,7 @@ import { select, selectTogether } from "@/lib/server/sql";
 import { narrowChoices } from "@/lib/choices";
 import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
 import { searchVillagesOfOffice, type VillageSearchResult } from "@/lib/features/villages/search";
+import { placeNames } from "@/lib/features/villages/selects";
 
 export { escapeLike, type VillageSearchResult } from "@/lib/features/villages/search";
 
@@ -35,9 +36,7 @@ export async function getRegistrableVillage(user: SessionUser, code: string) {
       code: true,
       name: true,
       regencyCode: true,
-      district: { select: { name: true } },
-      regency: { select: { name: true } },
-      province: { select: { name: true } },
+      ...placeNames,
       desaBinaan: { select: { id: true, officeId: true } },
     },
   });
@@ -107,9 +106,7 @@ const listSelect = {
     select: {
       code: true,
       name: true,
-      district: { select: { name: true } },
-      regency: { select: { name: true } },
-      province: { select: { name: true } },
+      ...placeNames,
     },
   },
   office: { select: { id: true, name: true } },
@@ -183,8 +180,9 @@ export async function findVillageFilterOptions(user: SessionUser, filter: Pick<V
       WHERE ${scope === "any" || scope === "own-region"}::boolean AND ${officeScopeSql(user, "read:village")}
       ORDER BY o.name, o.id`,
   });
-  const province = rows.provinces.length > 1 ? filter.province : undefined;
-  const regencies = narrowChoices(rows.regencies, province ?? (rows.provinces.length > 1 ? undefined : rows.provinces[0]?.code), (r) => r.code === filter.regency);
+  // With villages in one province there is no province filter: that province is the choice.
+  const province = rows.provinces.length > 1 ? filter.province : rows.provinces[0]?.code;
+  const regencies = narrowChoices(rows.regencies, province, (r) => r.code === filter.regency);
   const offices = narrowChoices(rows.offices, province, (o) => o.id === filter.office);
   return {
     provinces: rows.provinces.length > 1 ? rows.provinces : [],

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { VILLAGE_STAGES } from "@/lib/stages";
+import { withoutControlCharacters } from "@/lib/text";
 
 /**
  * Inputs of the desa binaan domain, shared by the forms and the server actions. Messages are
@@ -138,9 +139,6 @@ export type ChangeStageInput = z.input<typeof changeStageSchema>;
 /** Village search for registration: below 3 characters the trigram index cannot help. */
 export const SEARCH_MIN_LENGTH = 3;
 export const SEARCH_MAX_LENGTH = 60;
-
-/** Control characters, which no village name has and PostgreSQL refuses in text (NUL), as spaces. */
-export const withoutControlCharacters = (text: string) => text.replace(/\p{Cc}+/gu, " ");
 
 /** A name fragment as typed: HTML and all is just text; `%` and `_` are letters. */
 export const searchTermSchema = z

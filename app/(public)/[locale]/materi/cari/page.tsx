@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { languageOf, publicPath } from "@/lib/features/site/paths";
-import { findPublishedMaterials } from "@/lib/features/site/queries";
+import { findPublishedMaterials, libraryQuery } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { LibraryView } from "@/app/(public)/_components/library-view";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
@@ -24,7 +24,7 @@ export default async function SearchPage({
 }) {
   const locale = await localeFrom(params);
   const raw = (await searchParams).q;
-  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").replace(/\p{Cc}+/gu, " ").trim().slice(0, 100);
+  const query = libraryQuery((Array.isArray(raw) ? raw[0] : raw) ?? "");
   const materials = await findPublishedMaterials({ language: languageOf(locale), query });
   return (
     <PublicShell locale={locale} alternate={`${publicPath(locale === "id" ? "en" : "id", "/materi/cari")}?q=${encodeURIComponent(query)}`}>

@@ -6,7 +6,8 @@ import { buttonClass } from "@/components/ui/button";
 import { CONTROL } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import type { VillageSearchResult } from "@/lib/features/villages/search";
-import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH, withoutControlCharacters } from "@/lib/features/villages/schemas";
+import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/lib/features/villages/schemas";
+import { withoutControlCharacters } from "@/lib/text";
 
 const DEBOUNCE_MS = 250;
 /** The endpoint returns at most this many: more may exist. */
