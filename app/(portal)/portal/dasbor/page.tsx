@@ -12,16 +12,12 @@ import { orNotFound } from "@/lib/server/page";
 import { BarChart } from "./_components/bar-chart";
 import { CoverageMap } from "./_components/coverage-map";
 import { DashboardFilters } from "./_components/dashboard-filters";
+import { NUMERIC_TABLE, TABLE } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Dasbor" };
 
-// Cell styles set once per table (descendant variants) rather than on every cell: the national
-// view has a few hundred rows, and every class is sent twice (HTML and RSC payload).
-const TABLE =
-  "w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_tbody_th]:font-medium [&_tr]:border-b [&_tbody_tr]:border-slate-100 [&_thead_tr]:border-slate-200";
 /** Above this many offices (the national view) the per-office table gives way to the map's per-province table. */
 const PER_OFFICE_LIMIT = 40;
-const NUMERIC = `${TABLE} [&_td]:text-right [&_td]:tabular-nums`;
 
 /** The oversight dashboard: an office sees its own, a Kanwil its offices, Ditjen all. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -82,7 +78,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <StageTable counts={d.villagesByStage} />
         </Card>
         <Card title={t("reachByGender")}>
-          <table className={NUMERIC}>
+          <table className={NUMERIC_TABLE}>
             <tbody>
               {(["male", "female", "unknown", "total"] as const).map((g) => (
                 <tr key={g}>
@@ -97,7 +93,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           {d.reachByCategory.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noReach")}</p>
           ) : (
-            <table className={NUMERIC}>
+            <table className={NUMERIC_TABLE}>
               <thead>
                 <tr>
                   <th scope="col">{t("categoryCol")}</th>
@@ -142,7 +138,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <details className="mt-4">
           <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("trendDataTable")}</summary>
           <div className="mt-2 overflow-x-auto">
-            <table className={NUMERIC} data-testid="trend-table">
+            <table className={NUMERIC_TABLE} data-testid="trend-table">
               <thead>
                 <tr>
                   <th scope="col">{t("monthCol")}</th>
@@ -221,7 +217,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {d.perOffice.length > 1 && d.perOffice.length <= PER_OFFICE_LIMIT && (
         <Card title={t("perOfficeTitle")}>
           <div className="overflow-x-auto">
-            <table className={NUMERIC} data-testid="office-table">
+            <table className={NUMERIC_TABLE} data-testid="office-table">
               <thead>
                 <tr>
                   <th scope="col">{t("officeCol")}</th>

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { RegionCoverage } from "@/lib/features/reports/queries";
 import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
 import { VILLAGE_STAGES } from "@/lib/stages";
+import { NUMERIC_TABLE } from "@/components/ui/table";
 
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
 
@@ -51,7 +52,7 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
           <p className="mt-2 text-sm">{t("noVillages")}</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left text-sm [&_th]:py-2 [&_th]:pr-3 [&_td]:py-2 [&_td]:pr-3 [&_td]:text-right [&_td]:tabular-nums [&_tr]:border-b [&_tr]:border-slate-100" data-testid="coverage-table">
+            <table className={NUMERIC_TABLE} data-testid="coverage-table">
               <thead>
                 <tr>
                   <th scope="col">{t("provinceCol")}</th>
@@ -64,7 +65,7 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
               <tbody>
                 {coverage.map((c) => (
                   <tr key={c.provinceCode}>
-                    <th scope="row" className="font-medium">{c.name}</th>
+                    <th scope="row">{c.name}</th>
                     {VILLAGE_STAGES.map((stage) => (
                       <td key={stage}>{c.byStage[stage] ?? 0}</td>
                     ))}
