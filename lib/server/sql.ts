@@ -21,13 +21,21 @@ type Rows<S> = { [K in keyof S]: S[K] extends Select<infer Row> ? Row[] : never 
  * Rows come back as JSON: numbers (cast counts to ::int), strings, booleans and null;
  * timestamps arrive as ISO strings, so a caller that needs a Date converts it.
  */
-export async function selectTogether<S extends Record<string, Select<unknown>>>(selects: S): Promise<Rows<S>> {
-  const columns = Object.entries(selects).map(([name, sql]) => {
-    if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) throw new Error(`selectTogether: unsafe column name ${name}`);
-    return Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json) FROM (${sql}) t) AS "${Prisma.raw(name)}"`;
-  });
-  const [row] = await db.$queryRaw<Rows<S>[]>`SELECT ${Prisma.join(columns, ", ")}`;
+export async function selectTogether<S extends Record<string, Select<unknown>>>(
+  selects: S,
+  options: { with?: Record<string, Prisma.Sql> } = {},
+): Promise<Rows<S>> {
+  const columns = Object.entries(selects).map(([name, sql]) => Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json) FROM (${sql}) t) AS "${Prisma.raw(safeName(name))}"`);
+  // Named subqueries the selects share (`WITH scoped AS (...)`): written and computed once.
+  const ctes = Object.entries(options.with ?? {}).map(([name, sql]) => Prisma.sql`${Prisma.raw(safeName(name))} AS (${sql})`);
+  const prelude = ctes.length > 0 ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")} ` : Prisma.empty;
+  const [row] = await db.$queryRaw<Rows<S>[]>`${prelude}SELECT ${Prisma.join(columns, ", ")}`;
   return row!;
+}
+
+function safeName(name: string): string {
+  if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) throw new Error(`selectTogether: unsafe name ${name}`);
+  return name;
 }
 
 /** One SELECT, read the same way (so its rows look exactly as they do in selectTogether). */

@@ -35,6 +35,14 @@ async function scopedOffices(user: SessionUser, key: PermissionKey, filter: { of
 
 const ids = (offices: { id: string }[]) => offices.map((o) => o.id);
 
+/**
+ * The offices a figure covers: their ids, or SQL yielding them (a subquery of the same
+ * statement, as the dashboard's `scoped`). A list of 125 ids bound five times cost the database
+ * more to read and plan than the dashboard's aggregates cost to run.
+ */
+export type Offices = string[] | Prisma.Sql;
+const inOffices = (offices: Offices) => (Array.isArray(offices) ? Prisma.sql`= ANY(${offices}::uuid[])` : Prisma.sql`IN (${offices})`);
+
 function toReach(row: { male: number | null; female: number | null; unknown: number | null } | undefined): Reach {
   const male = Number(row?.male ?? 0);
   const female = Number(row?.female ?? 0);
@@ -50,10 +58,10 @@ function toReach(row: { male: number | null; female: number | null; unknown: num
  * The province is the first two digits of the Kemendagri village code ("33.14.01.2001"), so no
  * join with the 83,762 villages is needed.
  */
-function villagesByProvinceAndStage(officeIds: string[]) {
+function villagesByProvinceAndStage(officeIds: Offices) {
   return select<{ province_code: string; stage: VillageStage; n: number }>`
     SELECT left(village_code, 2) AS province_code, stage, COUNT(*)::int AS n FROM desa_binaan
-    WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY 1, 2`;
+    WHERE office_id ${inOffices(officeIds)} GROUP BY 1, 2`;
 }
 
 function stageCounts(rows: { stage: VillageStage; n: number }[]): Partial<Record<VillageStage, number>> {
@@ -62,11 +70,11 @@ function stageCounts(rows: { stage: VillageStage; n: number }[]): Partial<Record
   return counts;
 }
 
-export function reachByCategory(officeIds: string[], period: Period) {
+export function reachByCategory(officeIds: Offices, period: Period) {
   return select<{ category: AttendeeCategory; male: number; female: number; unknown: number }>`
     SELECT r.category, SUM(r.male)::int AS male, SUM(r.female)::int AS female, SUM(r.unknown)::int AS unknown
     FROM event e JOIN event_reach r ON r.event_id = e.id
-    WHERE e.office_id = ANY(${officeIds}::uuid[]) AND e.status = 'HELD'
+    WHERE e.office_id ${inOffices(officeIds)} AND e.status = 'HELD'
       AND e.starts_at >= ${period.from} AND e.starts_at < ${period.to}
     GROUP BY r.category`;
 }
@@ -78,13 +86,13 @@ type SessionFigures = { held: number; planned: number; cancelled: number; reache
  * of the range, for the trend), and per office and in total (only from `periodFrom` on). Each
  * session's reach is summed once from event_reach with a hash join.
  */
-export function sessionFigureRows(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
+export function sessionFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date) {
   return select<FigureRow>`
     WITH e AS (
       SELECT id, office_id, status, starts_at >= ${periodFrom} AS in_period,
         to_char(date_trunc('month', starts_at AT TIME ZONE ${REPORT_TIME_ZONE}), 'YYYY-MM') AS month
       FROM event
-      WHERE office_id = ANY(${officeIds}::uuid[]) AND starts_at >= ${from} AND starts_at < ${to}
+      WHERE office_id ${inOffices(officeIds)} AND starts_at >= ${from} AND starts_at < ${to}
     ), t AS (
       SELECT r.event_id, SUM(r.male + r.female + r.unknown) AS total
       FROM event_reach r JOIN e ON e.id = r.event_id WHERE e.status = 'HELD' GROUP BY r.event_id
@@ -126,7 +134,7 @@ function isMonthStart(instant: Date): boolean {
  * triggers keep (migration 20261124000000_oversight_summaries, docs/decisions/0011): at most
  * offices x months rows instead of every session. Only for bounds at WIB month starts.
  */
-export function summaryFigureRows(officeIds: string[], periodFrom: Date, from: Date, to: Date) {
+export function summaryFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date) {
   return select<FigureRow>`
     WITH j AS (
       SELECT office_id, month, month >= ${isoDay(periodFrom)}::date AS in_period,
@@ -135,7 +143,7 @@ export function summaryFigureRows(officeIds: string[], periodFrom: Date, from: D
         SUM(sessions) FILTER (WHERE status = 'CANCELLED') AS cancelled,
         SUM(reached) FILTER (WHERE status = 'HELD') AS reached
       FROM office_month_sessions
-      WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${isoDay(from)}::date AND month < ${isoDay(to)}::date
+      WHERE office_id ${inOffices(officeIds)} AND month >= ${isoDay(from)}::date AND month < ${isoDay(to)}::date
         AND sessions <> 0 -- a month whose sessions all moved away keeps a row of zeros
       GROUP BY office_id, month
     )
@@ -150,11 +158,11 @@ export function summaryFigureRows(officeIds: string[], periodFrom: Date, from: D
     GROUP BY GROUPING SETS ((j.month), (j.office_id), ())`;
 }
 
-export function summaryReachByCategory(officeIds: string[], period: Period) {
+export function summaryReachByCategory(officeIds: Offices, period: Period) {
   return select<{ category: AttendeeCategory; male: number; female: number; unknown: number }>`
     SELECT category, SUM(male)::int AS male, SUM(female)::int AS female, SUM(unknown)::int AS unknown
     FROM office_month_reach
-    WHERE office_id = ANY(${officeIds}::uuid[]) AND month >= ${isoDay(period.from)}::date AND month < ${isoDay(period.to)}::date
+    WHERE office_id ${inOffices(officeIds)} AND month >= ${isoDay(period.from)}::date AND month < ${isoDay(period.to)}::date
     GROUP BY category`;
 }
 
@@ -163,7 +171,7 @@ export function summaryReachByCategory(officeIds: string[], period: Period) {
  * range is whole WIB months (every month, quarter and year; custom ranges that happen to be),
  * else from the sessions themselves. Both give the same numbers (queries.test.ts checks).
  */
-export function periodFigures(officeIds: string[], period: Period, trendFrom: Date = period.from) {
+export function periodFigures(officeIds: Offices, period: Period, trendFrom: Date = period.from) {
   const whole = isMonthStart(trendFrom) && isMonthStart(period.from) && isMonthStart(period.to);
   return {
     figures: whole ? summaryFigureRows(officeIds, period.from, trendFrom, period.to) : sessionFigureRows(officeIds, period.from, trendFrom, period.to),
@@ -171,9 +179,9 @@ export function periodFigures(officeIds: string[], period: Period, trendFrom: Da
   };
 }
 
-function villageCounts(officeIds: string[]) {
+function villageCounts(officeIds: Offices) {
   return select<{ office_id: string; villages: number }>`
-    SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id = ANY(${officeIds}::uuid[]) GROUP BY office_id`;
+    SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id ${inOffices(officeIds)} GROUP BY office_id`;
 }
 
 const byName = new Intl.Collator("id");
@@ -251,40 +259,62 @@ export type RegionCoverage = { provinceCode: string; name: string; total: number
  * triggers) is older than 90 days before `now`, or that never had one: the dashboard's list.
  * Reports ask the same of a past date with villagesNeedingAttention, from the sessions.
  */
-export function villagesNeedingAttentionNow(officeIds: string[], now: Date, limit: number) {
+export function villagesNeedingAttentionNow(officeIds: Offices, now: Date, limit: number) {
   const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
   return withNames(Prisma.sql`
     SELECT d.id, d.stage, d.village_code, d.office_id, d.last_held_at, (COUNT(*) OVER ())::int AS total
     FROM desa_binaan d
-    WHERE d.office_id = ANY(${officeIds}::uuid[]) AND d.stage <> 'INACTIVE'
+    WHERE d.office_id ${inOffices(officeIds)} AND d.stage <> 'INACTIVE'
       AND (d.last_held_at IS NULL OR d.last_held_at < ${since})
     ORDER BY d.last_held_at ASC NULLS FIRST, d.village_code
     LIMIT ${limit}`);
 }
 
+/** Above this many offices (the national view) the dashboard's per-office table gives way to the map's per-province table. */
+export const PER_OFFICE_LIMIT = 40;
+
 /** Everything the dashboard shows, for the offices the user may read, narrowed by the filters. */
 export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date()) {
   if (user.role === "VILLAGE") throw new AppError("FORBIDDEN");
+  const mayRead = officeScopeSql(user, "read:report");
   // Filters narrow the user's own offices, so they can never reach beyond them.
-  const allOffices = await scopedOffices(user, "read:report", {});
-  const offices = allOffices.filter(
-    (o) => (!filters.officeId || o.id === filters.officeId) && (!filters.provinceCode || o.provinceCode === filters.provinceCode),
+  const narrowed = Prisma.join(
+    [
+      Prisma.sql`TRUE`,
+      ...(filters.officeId ? [Prisma.sql`o.id = ${filters.officeId}::uuid`] : []),
+      ...(filters.provinceCode ? [Prisma.sql`o.province_code = ${filters.provinceCode}::text`] : []),
+    ],
+    " AND ",
   );
-  const officeIds = ids(offices);
+  // `scoped` (the filtered offices) is a subquery of the one statement: the aggregates read it
+  // there instead of taking the office ids from an earlier round trip.
+  const scoped = Prisma.sql`SELECT id FROM scoped`;
   const months = trendMonths(filters.period);
   const firstMonth = months[0]?.from ?? filters.period.from;
   const trendFrom = firstMonth < filters.period.from ? firstMonth : filters.period.from;
-  // Everything else in one statement, one round trip (lib/server/sql.ts).
-  const { figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames, kanwil } = await selectTogether({
-    ...periodFigures(officeIds, filters.period, trendFrom),
-    villages: villageCounts(offices.length > 1 ? officeIds : []),
-    attention: villagesNeedingAttentionNow(officeIds, now, 25),
-    provinces: villagesByProvinceAndStage(officeIds),
-    // the map and the province filter exist only above a single office
-    provinceNames: select<{ code: string; name: string }>`SELECT code, name FROM province WHERE ${allOffices.length > 1}::boolean ORDER BY code`,
-    // what a Kanwil's page is headed with (an office's name is among its office choices)
-    kanwil: select<{ name: string }>`SELECT name FROM kanwil WHERE id = ${user.kanwilId}::uuid`,
-  });
+  const { officeRows, figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames, kanwil } = await selectTogether(
+    {
+      officeRows: select<{ id: string; name: string; provinceCode: string; selected: boolean }>`
+        SELECT o.id, o.name, o.province_code AS "provinceCode", ${narrowed} AS selected FROM office o
+        WHERE ${mayRead} ORDER BY o.province_code, o.name, o.id`,
+      ...periodFigures(scoped, filters.period, trendFrom),
+      // per office only where the page shows a per-office table
+      villages: select<{ office_id: string; villages: number }>`
+        SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan
+        WHERE office_id IN (${scoped}) AND (SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${PER_OFFICE_LIMIT}
+        GROUP BY office_id`,
+      attention: villagesNeedingAttentionNow(scoped, now, 25),
+      provinces: villagesByProvinceAndStage(scoped),
+      // the map and the province filter exist only above a single office
+      provinceNames: select<{ code: string; name: string }>`
+        SELECT code, name FROM province WHERE (SELECT COUNT(*) FROM office o WHERE ${mayRead}) > 1 ORDER BY code`,
+      // what a Kanwil's page is headed with (an office's name is among its office choices)
+      kanwil: select<{ name: string }>`SELECT name FROM kanwil WHERE id = ${user.kanwilId}::uuid`,
+    },
+    { with: { scoped: Prisma.sql`SELECT o.id FROM office o WHERE ${mayRead} AND ${narrowed}` } },
+  );
+  const allOffices = officeRows.map(({ selected: _, ...o }) => o);
+  const offices = officeRows.filter((o) => o.selected);
   const figures = figuresFromRows(figureRows);
   const attention = attentionRows.map(toAttentionVillage);
   const byCategory = categories.map((c) => ({ category: c.category, ...toReach(c) })).sort((a, b) => b.total - a.total);
@@ -321,7 +351,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
       const row = figures.byMonth.get(key);
       return { key, year, month, held: row?.held ?? 0, planned: row?.planned ?? 0, reached: row?.reached ?? 0 };
     }),
-    perOffice: offices.length > 1 ? perOfficeRows(offices, villages, figures.byOffice) : [],
+    perOffice: offices.length > 1 && offices.length <= PER_OFFICE_LIMIT ? perOfficeRows(offices, villages, figures.byOffice) : [],
     attention: { total: attention[0]?.total ?? 0, villages: attention },
     coverage: [...coverage.values()].sort((a, b) => b.total - a.total),
   };
