@@ -4,7 +4,7 @@
  * Without DATABASE_URL it runs an embedded PostgreSQL (PGlite, data in .pglite/demo) inside
  * this process and seeds demo data, so a reviewer needs nothing but Node. With DATABASE_URL
  * it checks the database, applies migrations, seeds regions, builds if the sources changed
- * and serves the production build.
+ * and serves the production build, one instance per CPU (scripts/serve.mjs).
  */
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
@@ -19,7 +19,7 @@ import { describeDatabase } from "./lib/db-url";
 import { PGLITE_ROOT, startEmbeddedDb } from "./lib/embedded-db";
 import { applyMigrations } from "./lib/migrate";
 import { ensureBuild } from "./lib/next-build";
-import { bin, startChild, stopChild, type Env } from "./lib/processes";
+import { startChild, stopChild, type Env } from "./lib/processes";
 import { seedDatabase } from "./lib/seed";
 
 const EMBEDDED_DB_NAME = "demo";
@@ -51,12 +51,13 @@ runMain(async () => {
   log(await seedDatabase(databaseUrl, { demo, prefix: "  " }));
   await ensureBuild(env, log);
 
-  const next = startChild(bin("next"), ["start", "-p", String(port), "-H", hostname], env);
+  // `next start` once per CPU (WEB_CONCURRENCY), all on this port: scripts/serve.mjs.
+  const next = startChild(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", hostname], env);
   onShutdown(() => stopChild(next));
   const exited = new Promise<number>((resolve) => next.once("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
   const url = `http://${browserHost(hostname)}:${port}`;
   const ready = await Promise.race([waitForHttp(`http://${probeHost(hostname)}:${port}/`), exited.then(() => false)]);
-  if (!ready) fail("`next start` stopped before serving a page (output above).");
+  if (!ready) fail("The server stopped before serving a page (output above).");
 
   // Playwright's webServer waits for this exact line (playwright.config.ts).
   console.log(`\n✔ Portal ready at ${url} (${seconds(started)} since npm start)`);

@@ -2,7 +2,8 @@
  * `npm run bench` (= bench:dashboards): the oversight dashboards at national scale.
  *
  * Needs the production build (`npx next build`) and the scale database (`npm run seed:scale`).
- * Starts `next start` on BENCH_PORT (default 3204) against SCALE_DATABASE_URL or the `<db>_scale`
+ * Starts the production server as `npm start` does (scripts/serve.mjs: `next start` once per CPU,
+ * WEB_CONCURRENCY) on BENCH_PORT (default 3204) against SCALE_DATABASE_URL or the `<db>_scale`
  * sibling of DATABASE_URL, signs in as the generator's national, Kanwil and office accounts, then
  * runs autocannon with 10 connections on each dashboard and on a hello-world page rendered per
  * request (the baseline, measured in the same run, before and after), and times the national
@@ -73,8 +74,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function load(name: string, path: string, cookie?: string): Promise<Result> {
-  // warm-up: compile caches, connection pool, query plans
-  for (let i = 0; i < 5; i++) await fetch(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} }).then((r) => r.arrayBuffer());
+  // warm-up of every worker: compiled code, connection pool, query plans
+  for (let i = 0; i < 20; i++) await fetch(`${BASE}${path}`, { headers: cookie ? { Cookie: cookie } : {} }).then((r) => r.arrayBuffer());
   const latencies: number[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
@@ -107,7 +108,7 @@ async function main() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
   const dbUrl = scaleUrl();
   if (!isLocalDatabaseUrl(dbUrl)) throw new Error("the scale database must be local");
-  const server = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
