@@ -5,19 +5,17 @@ import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
 import { dateTimeFormat, formatDate, formatNumber } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
-import { ATTENTION_DAYS, getDashboard } from "@/lib/features/reports/queries";
+import { ATTENTION_DAYS, getDashboard, PER_OFFICE_LIMIT } from "@/lib/features/reports/queries";
 import { parseDashboardFilters } from "@/lib/features/reports/schemas";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { BarChart } from "./_components/bar-chart";
 import { CoverageMap } from "./_components/coverage-map";
 import { DashboardFilters } from "./_components/dashboard-filters";
-import { NUMERIC_TABLE, TABLE } from "@/components/ui/table";
+import { FigureTable } from "@/components/ui/figure-table";
+import { NUMERIC_TABLE } from "@/components/ui/table";
 
 export const metadata: Metadata = { title: "Dasbor" };
-
-/** Above this many offices (the national view) the per-office table gives way to the map's per-province table. */
-const PER_OFFICE_LIMIT = 40;
 
 /** The oversight dashboard: an office sees its own, a Kanwil its offices, Ditjen all. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -178,31 +176,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <>
             <p className="mb-3 text-sm text-slate-700">{t("attentionIntro", { days: ATTENTION_DAYS, count: d.attention.total })}</p>
             <div className="overflow-x-auto">
-              <table className={TABLE} data-testid="attention-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("villageCol")}</th>
-                    <th scope="col">{t("regencyCol")}</th>
-                    {d.officeCount > 1 && <th scope="col">{t("officeCol")}</th>}
-                    <th scope="col">{t("stageCol")}</th>
-                    <th scope="col">{t("lastHeldCol")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.attention.villages.map((v) => (
-                    <tr key={v.id}>
-                      <th scope="row">
-                        {v.village}
-                        <span className="block text-xs font-normal text-slate-600">{v.district}</span>
-                      </th>
-                      <td>{v.regency}</td>
-                      {d.officeCount > 1 && <td>{v.office}</td>}
-                      <td>{tStage(v.stage)}</td>
-                      <td>{v.lastHeldAt ? day(isoDay(v.lastHeldAt)) : t("never")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <FigureTable
+                testId="attention-table"
+                columns={[t("villageCol"), t("regencyCol"), ...(d.officeCount > 1 ? [t("officeCol")] : []), t("stageCol"), t("lastHeldCol")]}
+                rows={d.attention.villages.map((v) => [
+                  v.id,
+                  [v.village, v.district],
+                  v.regency,
+                  ...(d.officeCount > 1 ? [v.office] : []),
+                  tStage(v.stage),
+                  v.lastHeldAt ? day(isoDay(v.lastHeldAt)) : t("never"),
+                ])}
+              />
             </div>
             {d.attention.total > d.attention.villages.length && (
               <p className="mt-2 text-xs text-slate-600">{t("attentionMore", { shown: d.attention.villages.length, count: d.attention.total })}</p>
@@ -214,7 +199,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {d.officeCount > PER_OFFICE_LIMIT && (
         <p className="text-sm text-slate-700">{t("perOfficeNarrow", { count: d.officeCount })}</p>
       )}
-      {d.perOffice.length > 1 && d.perOffice.length <= PER_OFFICE_LIMIT && (
+      {d.perOffice.length > 0 && (
         <Card title={t("perOfficeTitle")}>
           <div className="overflow-x-auto">
             <table className={NUMERIC_TABLE} data-testid="office-table">

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { RegionCoverage } from "@/lib/features/reports/queries";
 import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
 import { VILLAGE_STAGES } from "@/lib/stages";
-import { NUMERIC_TABLE } from "@/components/ui/table";
+import { FigureTable } from "@/components/ui/figure-table";
 
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
 
@@ -52,28 +52,12 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
           <p className="mt-2 text-sm">{t("noVillages")}</p>
         ) : (
           <div className="mt-2 overflow-x-auto">
-            <table className={NUMERIC_TABLE} data-testid="coverage-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("provinceCol")}</th>
-                  {VILLAGE_STAGES.map((stage) => (
-                    <th key={stage} scope="col" className="text-right">{tStage(stage)}</th>
-                  ))}
-                  <th scope="col" className="text-right">{t("totalCol")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {coverage.map((c) => (
-                  <tr key={c.provinceCode}>
-                    <th scope="row">{c.name}</th>
-                    {VILLAGE_STAGES.map((stage) => (
-                      <td key={stage}>{c.byStage[stage] ?? 0}</td>
-                    ))}
-                    <td className="font-semibold">{c.total}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <FigureTable
+              numeric
+              testId="coverage-table"
+              columns={[t("provinceCol"), ...VILLAGE_STAGES.map((stage) => tStage(stage)), t("totalCol")]}
+              rows={coverage.map((c) => [c.provinceCode, c.name, ...VILLAGE_STAGES.map((stage) => c.byStage[stage] ?? 0), c.total])}
+            />
           </div>
         )}
       </details>
