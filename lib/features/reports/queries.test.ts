@@ -250,6 +250,13 @@ describe("oversight summaries maintained on write", () => {
         ]);
         expect(figuresFromRows(summary)).toEqual(figuresFromRows(sessions));
         expect(figuresFromRows(summary).total.held).toBeGreaterThan(0);
+        // without the per-office set (the national dashboard): the same months and total, no offices
+        const all = figuresFromRows(summary);
+        for (const lean of [summaryFigureRows(ids, period.from, trendFrom, period.to, false), sessionFigureRows(ids, period.from, trendFrom, period.to, false)]) {
+          const figures = figuresFromRows(await selectRows(lean));
+          expect(figures.byOffice.size).toBe(0);
+          expect({ byMonth: figures.byMonth, total: figures.total }).toEqual({ byMonth: all.byMonth, total: all.total });
+        }
         const sorted = async (sql: Parameters<typeof selectRows<{ category: string }>>[0]) =>
           (await selectRows(sql)).sort((a, b) => a.category.localeCompare(b.category));
         expect(await sorted(summaryReachByCategory(ids, period))).toEqual(await sorted(reachByCategory(ids, period)));

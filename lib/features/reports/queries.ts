@@ -91,7 +91,7 @@ type SessionFigures = { held: number; planned: number; cancelled: number; reache
  * of the range, for the trend), and per office and in total (only from `periodFrom` on). Each
  * session's reach is summed once from event_reach with a hash join.
  */
-export function sessionFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date) {
+export function sessionFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date, byOffice = true) {
   return select<FigureRow>`
     WITH e AS (
       SELECT id, office_id, status, starts_at >= ${periodFrom} AS in_period,
@@ -102,7 +102,7 @@ export function sessionFigureRows(officeIds: Offices, periodFrom: Date, from: Da
       SELECT r.event_id, SUM(r.male + r.female + r.unknown) AS total
       FROM event_reach r JOIN e ON e.id = r.event_id WHERE e.status = 'HELD' GROUP BY r.event_id
     )
-    SELECT e.month, e.office_id, GROUPING(e.month, e.office_id)::int AS grp,
+    SELECT e.month, ${officeColumn(byOffice, Prisma.raw("e"))} AS office_id, ${grouping(byOffice, Prisma.raw("e"))} AS grp,
       COUNT(*) FILTER (WHERE e.status = 'HELD')::int AS held,
       COUNT(*) FILTER (WHERE e.status IN ('SCHEDULED', 'POSTPONED'))::int AS planned,
       COUNT(*) FILTER (WHERE e.status = 'CANCELLED')::int AS cancelled,
@@ -112,7 +112,17 @@ export function sessionFigureRows(officeIds: Offices, periodFrom: Date, from: Da
       COUNT(*) FILTER (WHERE e.in_period AND e.status = 'CANCELLED')::int AS cancelled_p,
       COALESCE(SUM(t.total) FILTER (WHERE e.in_period), 0)::int AS reached_p
     FROM e LEFT JOIN t ON t.event_id = e.id
-    GROUP BY GROUPING SETS ((e.month), (e.office_id), ())`;
+    GROUP BY GROUPING SETS ${groupingSets(byOffice, Prisma.raw("e"))}`;
+}
+
+/** Per month, per office (unless the caller shows no per-office figures: the nation's 125) and in total. */
+function groupingSets(byOffice: boolean, alias: Prisma.Sql) {
+  return byOffice ? Prisma.sql`((${alias}.month), (${alias}.office_id), ())` : Prisma.sql`((${alias}.month), ())`;
+}
+const officeColumn = (byOffice: boolean, alias: Prisma.Sql) => (byOffice ? Prisma.sql`${alias}.office_id` : Prisma.sql`NULL::uuid`);
+/** Which set a row is of, numbered the same with or without the per-office set (figuresFromRows). */
+function grouping(byOffice: boolean, alias: Prisma.Sql) {
+  return byOffice ? Prisma.sql`GROUPING(${alias}.month, ${alias}.office_id)::int` : Prisma.sql`(GROUPING(${alias}.month) * 2 + 1)::int`;
 }
 
 export type FigureRow = { month: string | null; office_id: string | null; grp: number } & SessionFigures & { held_p: number; planned_p: number; cancelled_p: number; reached_p: number };
@@ -139,7 +149,7 @@ function isMonthStart(instant: Date): boolean {
  * triggers keep (migration 20261124000000_oversight_summaries, docs/decisions/0011): at most
  * offices x months rows instead of every session. Only for bounds at WIB month starts.
  */
-export function summaryFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date) {
+export function summaryFigureRows(officeIds: Offices, periodFrom: Date, from: Date, to: Date, byOffice = true) {
   return select<FigureRow>`
     WITH j AS (
       SELECT office_id, month, month >= ${isoDay(periodFrom)}::date AS in_period,
@@ -152,7 +162,7 @@ export function summaryFigureRows(officeIds: Offices, periodFrom: Date, from: Da
         AND sessions <> 0 -- a month whose sessions all moved away keeps a row of zeros
       GROUP BY office_id, month
     )
-    SELECT to_char(j.month, 'YYYY-MM') AS month, j.office_id, GROUPING(j.month, j.office_id)::int AS grp,
+    SELECT to_char(j.month, 'YYYY-MM') AS month, ${officeColumn(byOffice, Prisma.raw("j"))} AS office_id, ${grouping(byOffice, Prisma.raw("j"))} AS grp,
       COALESCE(SUM(j.held), 0)::int AS held, COALESCE(SUM(j.planned), 0)::int AS planned,
       COALESCE(SUM(j.cancelled), 0)::int AS cancelled, COALESCE(SUM(j.reached), 0)::int AS reached,
       COALESCE(SUM(j.held) FILTER (WHERE j.in_period), 0)::int AS held_p,
@@ -160,7 +170,7 @@ export function summaryFigureRows(officeIds: Offices, periodFrom: Date, from: Da
       COALESCE(SUM(j.cancelled) FILTER (WHERE j.in_period), 0)::int AS cancelled_p,
       COALESCE(SUM(j.reached) FILTER (WHERE j.in_period), 0)::int AS reached_p
     FROM j
-    GROUP BY GROUPING SETS ((j.month), (j.office_id), ())`;
+    GROUP BY GROUPING SETS ${groupingSets(byOffice, Prisma.raw("j"))}`;
 }
 
 export function summaryReachByCategory(officeIds: Offices, period: Period) {
@@ -176,10 +186,12 @@ export function summaryReachByCategory(officeIds: Offices, period: Period) {
  * range is whole WIB months (every month, quarter and year; custom ranges that happen to be),
  * else from the sessions themselves. Both give the same numbers (queries.test.ts checks).
  */
-export function periodFigures(officeIds: Offices, period: Period, trendFrom: Date = period.from) {
+export function periodFigures(officeIds: Offices, period: Period, trendFrom: Date = period.from, byOffice = true) {
   const whole = isMonthStart(trendFrom) && isMonthStart(period.from) && isMonthStart(period.to);
   return {
-    figures: whole ? summaryFigureRows(officeIds, period.from, trendFrom, period.to) : sessionFigureRows(officeIds, period.from, trendFrom, period.to),
+    figures: whole
+      ? summaryFigureRows(officeIds, period.from, trendFrom, period.to, byOffice)
+      : sessionFigureRows(officeIds, period.from, trendFrom, period.to, byOffice),
     categories: whole ? summaryReachByCategory(officeIds, period) : reachByCategory(officeIds, period),
   };
 }
@@ -303,7 +315,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
       officeRows: select<{ id: string; name: string; provinceCode: string; selected: boolean }>`
         SELECT o.id, o.name, o.province_code AS "provinceCode", ${narrowed} AS selected FROM office o
         WHERE ${mayRead} ORDER BY o.province_code, o.name, o.id`,
-      ...periodFigures(scoped, filters.period, trendFrom),
+      ...periodFigures(scoped, filters.period, trendFrom, !everyOffice),
       // per office only where the page shows a per-office table
       villages: select<{ office_id: string; villages: number }>`
         SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan
@@ -319,7 +331,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     },
     { with: { scoped: Prisma.sql`SELECT o.id FROM office o WHERE ${mayRead} AND ${narrowed}` } },
   );
-  const allOffices = officeRows.map(({ selected: _, ...o }) => o);
+  const allOffices = officeRows.map((o) => ({ id: o.id, name: o.name, provinceCode: o.provinceCode }));
   const offices = officeRows.filter((o) => o.selected);
   const figures = figuresFromRows(figureRows);
   const attention = attentionRows.map(toAttentionVillage);
