@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
@@ -15,6 +16,9 @@ const nextConfig: NextConfig = {
   // Native binaries (argon2, sharp) and pdfkit's font files read from disk: keep them out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   poweredByHeader: false,
+  // Next's in-memory page cache, with tag revalidations shared between instances through
+  // PostgreSQL NOTIFY (lib/server/cache-handler.cjs, docs/decisions/0013).
+  cacheHandler: path.resolve("lib/server/cache-handler.cjs"),
   experimental: {
     // Several root layouts (public per locale, sign-in, portal): one 404 for unmatched URLs.
     globalNotFound: true,

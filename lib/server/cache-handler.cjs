@@ -1,0 +1,97 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded by Next with require(), so CommonJS throughout */
+/**
+ * Next's page and data cache, kept in each instance's memory as before (docs/decisions/0008),
+ * made to agree across instances (docs/decisions/0013). Next's own FileSystemCache already expires
+ * entries by tag; its record of expired tags is per process, so a page another instance published
+ * stayed a cached 404 here for up to five minutes. Here every revalidateTag is also sent to the
+ * other instances with PostgreSQL's NOTIFY, and each instance applies what it hears to its own
+ * record. An instance that loses its listening connection cannot know what it missed: once it is
+ * listening again, it treats everything cached before as expired.
+ *
+ * CommonJS on purpose: next.config's `cacheHandler` is loaded by the server with require().
+ */
+const { randomUUID } = require("node:crypto");
+const FileSystemCache = require("next/dist/server/lib/incremental-cache/file-system-cache").default;
+
+const CHANNEL = "next_cache_tags";
+const INSTANCE = randomUUID();
+const RETRY_MS = 2_000;
+
+/** What this process knows, shared by every handler Next constructs (one per request). */
+const shared = { client: null, connecting: null, validSince: 0, stopped: false };
+
+/** Applies expirations to this process's record of tags, as FileSystemCache.revalidateTag does. */
+function expireLocally(tags, durations) {
+  return FileSystemCache.prototype.revalidateTag.call(Object.create(FileSystemCache.prototype), tags, durations);
+}
+
+function listen() {
+  const url = process.env.DATABASE_URL;
+  // `next build` renders with this handler too: it has no other instances to hear from.
+  if (!url || shared.stopped || process.env.NEXT_PHASE === "phase-production-build") return null;
+  shared.connecting ??= (async () => {
+    const { Client } = require("pg");
+    const client = new Client({ connectionString: url, application_name: "cache-tags" });
+    const retry = () => {
+      if (shared.client === client) shared.client = null;
+      client.removeAllListeners();
+      client.end().catch(() => {});
+      if (!shared.stopped) setTimeout(listen, RETRY_MS).unref();
+    };
+    try {
+      client.on("error", retry);
+      client.on("end", retry);
+      client.on("notification", (message) => {
+        if (message.channel !== CHANNEL || !message.payload) return;
+        try {
+          const { from, tags, durations } = JSON.parse(message.payload);
+          if (from !== INSTANCE && Array.isArray(tags)) void expireLocally(tags, durations ?? undefined);
+        } catch {
+          // not ours
+        }
+      });
+      await client.connect();
+      // The server's own sockets keep it running; this one must not keep any other process alive.
+      client.connection?.stream?.unref?.();
+      await client.query(`LISTEN ${CHANNEL}`);
+      // Whatever was cached while nobody listened may have been revalidated elsewhere.
+      shared.validSince = Date.now();
+      shared.client = client;
+    } catch (error) {
+      console.error(`cache-handler: cannot listen for other instances' revalidations (${error instanceof Error ? error.message : error}); retrying`);
+      retry();
+    } finally {
+      shared.connecting = null;
+    }
+  })();
+  return shared.connecting;
+}
+
+class SharedTagsCache extends FileSystemCache {
+  constructor(ctx) {
+    super(ctx);
+    if (!shared.client) listen();
+  }
+
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    // Cached before this instance listened (at start, or after a lost connection): not trusted.
+    if (entry && typeof entry.lastModified === "number" && entry.lastModified < shared.validSince) return null;
+    return entry;
+  }
+
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    const list = typeof tags === "string" ? [tags] : tags;
+    if (list.length === 0) return;
+    if (!shared.client) await listen();
+    try {
+      await shared.client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, durations: durations ?? null })]);
+    } catch (error) {
+      // The change is saved and this instance shows it; the others catch up within `revalidate`.
+      console.error(`cache-handler: could not tell other instances about ${list.join(", ")} (${error instanceof Error ? error.message : error})`);
+    }
+  }
+}
+
+module.exports = SharedTagsCache;
