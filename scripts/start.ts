@@ -35,6 +35,9 @@ runMain(async () => {
   if (embedded) {
     env.DEMO_MODE = "1";
     env.AUTH_SECRET ??= persistentAuthSecret();
+    // PGlite is one single-threaded PostgreSQL inside this process: a second server instance
+    // would only queue behind it (and the demo needs no load balancing).
+    env.WEB_CONCURRENCY ??= "1";
   }
   const { hostname, port } = listenAddress(env);
   env.NEXTAUTH_URL ??= env.APP_URL ?? `http://${browserHost(hostname)}:${port}`;

@@ -18,7 +18,7 @@ const INSTANCE = randomUUID();
 const RETRY_MS = 2_000;
 
 /** What this process knows, shared by every handler Next constructs (one per request). */
-const shared = { client: null, connecting: null, validSince: 0, stopped: false };
+const shared = { client: null, connecting: null, validSince: 0, stopped: false, complained: false };
 
 /** Applies expirations to this process's record of tags, as FileSystemCache.revalidateTag does. */
 function expireLocally(tags, durations) {
@@ -57,8 +57,12 @@ function listen() {
       // Whatever was cached while nobody listened may have been revalidated elsewhere.
       shared.validSince = Date.now();
       shared.client = client;
+      shared.complained = false;
     } catch (error) {
-      console.error(`cache-handler: cannot listen for other instances' revalidations (${error instanceof Error ? error.message : error}); retrying`);
+      if (!shared.complained) {
+        shared.complained = true;
+        console.error(`cache-handler: cannot listen for other instances' revalidations (${error instanceof Error ? error.message : error}); retrying`);
+      }
       retry();
     } finally {
       shared.connecting = null;
