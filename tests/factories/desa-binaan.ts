@@ -92,3 +92,17 @@ async function freeVillageCode(db: FactoryDb, officeId: string): Promise<string>
   if (!row) throw new Error("No free village left (are the regions seeded?)");
   return row.code;
 }
+
+/**
+ * A village whose name no other village in Indonesia has, in the regency, not yet adopted: a
+ * search for its name finds exactly it, so namesake ordering cannot blur what a test checks.
+ */
+export async function freeUniqueVillage(db: FactoryDb, regencyCode: string): Promise<{ name: string; code: string }> {
+  const [row] = await db.$queryRaw<{ name: string; code: string }[]>`
+    SELECT v.name, min(v.code) AS code FROM village v WHERE v.regency_code = ${regencyCode}
+      AND NOT EXISTS (SELECT 1 FROM desa_binaan d WHERE d.village_code = v.code)
+    GROUP BY v.name HAVING count(*) = 1 AND (SELECT count(*) FROM village x WHERE x.name = v.name) = 1
+    ORDER BY random() LIMIT 1`;
+  if (!row) throw new Error(`no unique, unadopted village name in ${regencyCode}`);
+  return row;
+}

@@ -23,7 +23,7 @@ import {
   updateVillageSchema,
 } from "@/lib/features/villages/schemas";
 import type { SessionUser } from "@/lib/server/scope";
-import { createContact as makeContact, createDesaBinaan } from "@/tests/factories";
+import { createContact as makeContact, createDesaBinaan, freeUniqueVillage } from "@/tests/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 /**
@@ -251,12 +251,7 @@ describe("registering a desa binaan", () => {
 
 describe("village search for registration", () => {
   it("finds namesakes with their places, work area first, and hides who adopted another office's village", async () => {
-    const [rare] = await testDb.$queryRaw<{ name: string; code: string }[]>`
-      SELECT v.name, min(v.code) AS code FROM village v WHERE v.regency_code = '62.02'
-        AND NOT EXISTS (SELECT 1 FROM desa_binaan d WHERE d.village_code = v.code)
-      GROUP BY v.name HAVING count(*) = 1 AND (SELECT count(*) FROM village x WHERE x.name = v.name) = 1
-      ORDER BY random() LIMIT 1`;
-    if (!rare) throw new Error("no unique village name in 62.02");
+    const rare = await freeUniqueVillage(testDb, "62.02");
     const other = await createDesaBinaan(testDb, { officeId: w.officeB.id, villageCode: rare.code });
     const results = await searchVillages(w.adminA, rare.name);
     const hit = results.find((r) => r.code === rare.code);

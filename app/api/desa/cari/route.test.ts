@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { searchVillages } from "@/lib/features/villages/queries";
 import { db } from "@/lib/server/db";
-import { createDesaBinaan, createUser } from "@/tests/factories";
+import { createDesaBinaan, createUser, freeUniqueVillage } from "@/tests/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 /**
@@ -35,15 +35,7 @@ async function search(q: string | null, cookie?: string) {
 const as = async (user: { id: string }, q: string | null) => search(q, `${COOKIE}=${await tokenFor(user.id)}`);
 
 /** A name only one village in Indonesia has, in office B's work area, free to adopt. */
-async function uniqueNameInB() {
-  const [row] = await testDb.$queryRaw<{ name: string; code: string }[]>`
-    SELECT v.name, min(v.code) AS code FROM village v WHERE v.regency_code = '62.02'
-      AND NOT EXISTS (SELECT 1 FROM desa_binaan d WHERE d.village_code = v.code)
-    GROUP BY v.name HAVING count(*) = 1 AND (SELECT count(*) FROM village x WHERE x.name = v.name) = 1
-    ORDER BY random() LIMIT 1`;
-  if (!row) throw new Error("no unique village name in 62.02");
-  return row;
-}
+const uniqueNameInB = () => freeUniqueVillage(testDb, "62.02");
 
 describe("GET /api/desa/cari: scoping", () => {
   it("lists namesakes with their places, work area first, the same as the registration page", async () => {
