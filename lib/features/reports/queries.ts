@@ -196,9 +196,10 @@ export function periodFigures(officeIds: Offices, period: Period, trendFrom: Dat
   };
 }
 
-function villageCounts(officeIds: Offices) {
+/** Desa binaan per office; `onlyIf` lets one statement skip the count when its page shows none. */
+function villageCounts(officeIds: Offices, onlyIf: Prisma.Sql = Prisma.sql`TRUE`) {
   return select<{ office_id: string; villages: number }>`
-    SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id ${inOffices(officeIds)} GROUP BY office_id`;
+    SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id ${inOffices(officeIds)} AND ${onlyIf} GROUP BY office_id`;
 }
 
 const byName = new Intl.Collator("id");
@@ -303,8 +304,9 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     ],
     " AND ",
   );
-  // `scoped` (the filtered offices) is a subquery of the one statement: the aggregates read it
-  // there instead of taking the office ids from an earlier round trip.
+  // `readable` (the offices the user may read, each marked whether the filters keep it) and
+  // `scoped` (those kept) are subqueries of the one statement: the aggregates read them there
+  // instead of taking the office ids from an earlier round trip.
   const everyOffice = requireScope(user, "read:report") === "any" && !filters.officeId && !filters.provinceCode;
   const scoped: Offices = everyOffice ? "all" : Prisma.sql`SELECT id FROM scoped`;
   const months = trendMonths(filters.period);
@@ -313,23 +315,24 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
   const { officeRows, figures: figureRows, categories, villages, attention: attentionRows, provinces, provinceNames, kanwil } = await selectTogether(
     {
       officeRows: select<{ id: string; name: string; provinceCode: string; selected: boolean }>`
-        SELECT o.id, o.name, o.province_code AS "provinceCode", ${narrowed} AS selected FROM office o
-        WHERE ${mayRead} ORDER BY o.province_code, o.name, o.id`,
+        SELECT id, name, "provinceCode", selected FROM readable ORDER BY "provinceCode", name, id`,
       ...periodFigures(scoped, filters.period, trendFrom, !everyOffice),
       // per office only where the page shows a per-office table
-      villages: select<{ office_id: string; villages: number }>`
-        SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan
-        WHERE office_id ${inOffices(scoped)} AND (SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${PER_OFFICE_LIMIT}
-        GROUP BY office_id`,
+      villages: villageCounts(scoped, Prisma.sql`(SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${PER_OFFICE_LIMIT}`),
       attention: villagesNeedingAttentionNow(scoped, now, 25),
       provinces: villagesByProvinceAndStage(scoped),
       // the map and the province filter exist only above a single office
       provinceNames: select<{ code: string; name: string }>`
-        SELECT code, name FROM province WHERE (SELECT COUNT(*) FROM office o WHERE ${mayRead}) > 1 ORDER BY code`,
+        SELECT code, name FROM province WHERE (SELECT COUNT(*) FROM readable) > 1 ORDER BY code`,
       // what a Kanwil's page is headed with (an office's name is among its office choices)
       kanwil: select<{ name: string }>`SELECT name FROM kanwil WHERE id = ${user.kanwilId}::uuid`,
     },
-    { with: { scoped: Prisma.sql`SELECT o.id FROM office o WHERE ${mayRead} AND ${narrowed}` } },
+    {
+      with: {
+        readable: Prisma.sql`SELECT o.id, o.name, o.province_code AS "provinceCode", ${narrowed} AS selected FROM office o WHERE ${mayRead}`,
+        scoped: Prisma.sql`SELECT id FROM readable WHERE selected`,
+      },
+    },
   );
   const allOffices = officeRows.map((o) => ({ id: o.id, name: o.name, provinceCode: o.provinceCode }));
   const offices = officeRows.filter((o) => o.selected);
