@@ -76,6 +76,24 @@ export function SelectField({
   );
 }
 
+/** A filter's select: "all" (the empty value) first, then the choices. */
+export function FilterSelectField({
+  allLabel,
+  choices,
+  ...props
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { allLabel: string; choices: readonly { value: string; label: string }[] }) {
+  return (
+    <SelectField {...props}>
+      <option value="">{allLabel}</option>
+      {choices.map((c) => (
+        <option key={c.value} value={c.value}>
+          {c.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 export function TextAreaField({
   label,
   error,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { findVillageFilterOptions, findVillages } from "@/lib/features/villages/queries";
@@ -58,51 +58,39 @@ export default async function VillageListPage({
       <Card>
         <form method="get" action="/portal/desa" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" role="search">
           <TextField label={t("villages.search")} name="q" type="search" defaultValue={filter.q} maxLength={60} />
-          <SelectField label={t("villages.stage")} name="stage" defaultValue={filter.stage ?? ""}>
-            <option value="">{t("villages.allStages")}</option>
-            {VILLAGE_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {t(`stages.${s}`)}
-              </option>
-            ))}
-          </SelectField>
+          <FilterSelectField
+            label={t("villages.stage")}
+            name="stage"
+            defaultValue={filter.stage ?? ""}
+            allLabel={t("villages.allStages")}
+            choices={VILLAGE_STAGES.map((s) => ({ value: s, label: t(`stages.${s}`) }))}
+          />
           {options.provinces.length > 0 && (
-            <SelectField label={t("villages.province")} name="province" defaultValue={filter.province ?? ""}>
-              <option value="">{t("villages.allProvinces")}</option>
-              {options.provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
+            <FilterSelectField
+              label={t("villages.province")}
+              name="province"
+              defaultValue={filter.province ?? ""}
+              allLabel={t("villages.allProvinces")}
+              choices={options.provinces.map((p) => ({ value: p.code, label: p.name }))}
+            />
           )}
-          <SelectField
+          <FilterSelectField
             label={t("villages.regency")}
             name="regency"
             defaultValue={filter.regency ?? ""}
             hint={options.regenciesNeedProvince ? t("villages.chooseProvinceFirst") : undefined}
-          >
-            <option value="">{t("villages.allRegencies")}</option>
-            {options.regencies.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </SelectField>
+            allLabel={t("villages.allRegencies")}
+            choices={options.regencies.map((r) => ({ value: r.code, label: r.name }))}
+          />
           {showOffice && (
-            <SelectField
+            <FilterSelectField
               label={t("villages.office")}
               name="office"
               defaultValue={filter.office ?? ""}
               hint={options.officesNeedProvince ? t("villages.chooseProvinceFirst") : undefined}
-            >
-              <option value="">{t("villages.allOffices")}</option>
-              {options.offices.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </SelectField>
+              allLabel={t("villages.allOffices")}
+              choices={options.offices.map((o) => ({ value: o.id, label: o.name }))}
+            />
           )}
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-900">{t("villages.flags")}</legend>

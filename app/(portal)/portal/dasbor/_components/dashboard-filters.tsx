@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
 import type { Dashboard } from "@/lib/features/reports/queries";
 import { narrowChoices } from "@/lib/choices";
 import { dateTimeFormat } from "@/lib/dates";
@@ -20,23 +20,21 @@ export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) 
     <form method="get" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("filters")}>
       {dashboard.officeChoices.length > 1 && (
         <>
-          <SelectField label={t("province")} name="province" defaultValue={filters.provinceCode ?? ""}>
-            <option value="">{t("allProvinces")}</option>
-            {dashboard.provinceChoices.map((p) => (
-              <option key={p.code} value={p.code}>{p.name}</option>
-            ))}
-          </SelectField>
-          <SelectField
+          <FilterSelectField
+            label={t("province")}
+            name="province"
+            defaultValue={filters.provinceCode ?? ""}
+            allLabel={t("allProvinces")}
+            choices={dashboard.provinceChoices.map((p) => ({ value: p.code, label: p.name }))}
+          />
+          <FilterSelectField
             label={t("office")}
             name="office"
             defaultValue={filters.officeId ?? ""}
             hint={offices.needsProvince ? t("officeNeedsProvince") : undefined}
-          >
-            <option value="">{t("allOffices")}</option>
-            {offices.choices.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
-            ))}
-          </SelectField>
+            allLabel={t("allOffices")}
+            choices={offices.choices.map((o) => ({ value: o.id, label: o.name }))}
+          />
         </>
       )}
       <SelectField label={t("period")} name="period" defaultValue={period.kind}>
