@@ -32,7 +32,11 @@ function listen() {
   shared.connecting ??= (async () => {
     const { Client } = require("pg");
     const client = new Client({ connectionString: url, application_name: "cache-tags" });
+    let retried = false;
+    // "error", "end" and a failed connect can each report the same loss: reconnect once.
     const retry = () => {
+      if (retried) return;
+      retried = true;
       if (shared.client === client) shared.client = null;
       client.removeAllListeners();
       client.end().catch(() => {});
