@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
+import { inSnapshot } from "@/lib/server/snapshot-memo";
 
 /** A SELECT whose rows have the shape `Row` (as JSON: see selectTogether). */
 export type Select<Row> = Prisma.Sql & { readonly __row?: Row };
@@ -23,13 +24,26 @@ type Rows<S> = { [K in keyof S]: S[K] extends Select<infer Row> ? Row[] : never 
  */
 export async function selectTogether<S extends Record<string, Select<unknown>>>(
   selects: S,
-  options: { with?: Record<string, Prisma.Sql> } = {},
+  options: {
+    with?: Record<string, Prisma.Sql>;
+    /**
+     * Remember the result for other readers of the same statement in the same database
+     * snapshot (lib/server/snapshot-memo.ts): for expensive statements that many users ask
+     * alike. Costs one small round trip more when the result is not remembered.
+     */
+    remember?: boolean;
+  } = {},
 ): Promise<Rows<S>> {
-  const columns = Object.entries(selects).map(([name, sql]) => Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json) FROM (${sql}) t) AS "${Prisma.raw(safeName(name))}"`);
+  const asText = options.remember ? Prisma.sql`::text` : Prisma.empty;
+  const columns = Object.entries(selects).map(([name, sql]) => Prisma.sql`(SELECT COALESCE(json_agg(t), '[]'::json)${asText} FROM (${sql}) t) AS "${Prisma.raw(safeName(name))}"`);
   // Named subqueries the selects share (`WITH scoped AS (...)`): written and computed once.
   const ctes = Object.entries(options.with ?? {}).map(([name, sql]) => Prisma.sql`${Prisma.raw(safeName(name))} AS (${sql})`);
   const prelude = ctes.length > 0 ? Prisma.sql`WITH ${Prisma.join(ctes, ", ")} ` : Prisma.empty;
-  const [row] = await db.$queryRaw<Rows<S>[]>`${prelude}SELECT ${Prisma.join(columns, ", ")}`;
+  const statement = Prisma.sql`${prelude}SELECT ${Prisma.join(columns, ", ")}`;
+  if (options.remember) {
+    return inSnapshot<Rows<S>>(statement, async () => (await db.$queryRaw<Record<string, string>[]>(statement))[0]!);
+  }
+  const [row] = await db.$queryRaw<Rows<S>[]>(statement);
   return row!;
 }
 

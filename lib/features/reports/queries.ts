@@ -319,7 +319,9 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
       ...periodFigures(scoped, filters.period, trendFrom, !everyOffice),
       // per office only where the page shows a per-office table
       villages: villageCounts(scoped, Prisma.sql`(SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${PER_OFFICE_LIMIT}`),
-      attention: villagesNeedingAttentionNow(scoped, now, 25),
+      // to the minute: the statement, and so what other readers may share (remember below), stays
+      // the same for a minute instead of changing every millisecond
+      attention: villagesNeedingAttentionNow(scoped, new Date(Math.floor(now.getTime() / 60_000) * 60_000), 25),
       provinces: villagesByProvinceAndStage(scoped),
       // the map and the province filter exist only above a single office
       provinceNames: select<{ code: string; name: string }>`
@@ -332,6 +334,9 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
         readable: Prisma.sql`SELECT o.id, o.name, o.province_code AS "provinceCode", ${narrowed} AS selected FROM office o WHERE ${mayRead}`,
         scoped: Prisma.sql`SELECT id FROM readable WHERE selected`,
       },
+      // Every national user asks the same; a Kanwil's staff ask alike. The user's scope is in
+      // the statement, so a result is shared only by readers of the same scope.
+      remember: true,
     },
   );
   const allOffices = officeRows.map((o) => ({ id: o.id, name: o.name, provinceCode: o.provinceCode }));
