@@ -1,13 +1,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * The one way to build a Prisma client, shared by the app (lib/server/db.ts), the seed,
  * the scripts and the tests. The app holds a single instance; scripts make their own.
+ * Given a `pool`, the client uses its connections (the app also runs a few statements on it
+ * directly, lib/server/db.ts); otherwise it opens its own.
  */
-export function createPrismaClient(databaseUrl: string, options: { max?: number } = {}) {
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.max ?? 10 });
+export function createPrismaClient(databaseUrl: string, options: { max?: number; pool?: pg.Pool } = {}) {
+  const adapter = new PrismaPg(options.pool ?? { connectionString: databaseUrl, max: options.max ?? 10 });
   return new PrismaClient({ adapter });
 }
 
 export type Db = ReturnType<typeof createPrismaClient>;
+
+export function createPool(databaseUrl: string, max = 10): pg.Pool {
+  return new pg.Pool({ connectionString: databaseUrl, max });
+}

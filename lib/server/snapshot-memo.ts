@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { db } from "@/lib/server/db";
+import { queryRows } from "@/lib/server/db";
 
 /**
  * Results of read-only statements, remembered per database snapshot (docs/decisions/0014).
@@ -35,7 +35,7 @@ const remembered = new LRUCache<string, Entry, () => Promise<Entry>>({
 
 /** The snapshot a statement started now would see, as text ("xmin:xmax:in-progress,…"). */
 export async function currentSnapshot(): Promise<string> {
-  const [row] = await db.$queryRaw<{ snapshot: string }[]>`SELECT pg_current_snapshot()::text AS snapshot`;
+  const [row] = await queryRows<{ snapshot: string }>("SELECT pg_current_snapshot()::text AS snapshot");
   return row!.snapshot;
 }
 

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getToken } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/server/db";
+import { queryRows } from "@/lib/server/db";
 import { getAuthSecret } from "@/lib/auth/secret";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -30,12 +30,14 @@ export async function sessionUserId(cookieStore: { getAll(): { name: string; val
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const userId = await sessionUserId(await cookies());
   if (!userId) return null;
-  // Raw SQL: this runs on every signed-in request, and the ORM's query compilation costs more
-  // than the lookup itself. The id is one we issued, checked as a UUID by sessionUserId.
-  const [user] = await db.$queryRaw<(SessionUser & { active: boolean })[]>`
-    SELECT id::text, name, email, role::text AS role, office_id::text AS "officeId", kanwil_id::text AS "kanwilId",
+  // Without the ORM: this runs on every signed-in request, and the ORM's work costs more than the
+  // lookup itself. The id is one we issued, checked as a UUID by sessionUserId, and bound.
+  const [user] = await queryRows<SessionUser & { active: boolean }>(
+    `SELECT id::text, name, email, role::text AS role, office_id::text AS "officeId", kanwil_id::text AS "kanwilId",
       desa_binaan_id::text AS "desaBinaanId", active
-    FROM app_user WHERE id = ${userId}::uuid`;
+    FROM app_user WHERE id = $1::uuid`,
+    [userId],
+  );
   if (!user?.active) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, officeId: user.officeId, kanwilId: user.kanwilId, desaBinaanId: user.desaBinaanId };
 });
