@@ -11,6 +11,10 @@ test("an office admin reads its own dashboard and downloads its monthly report",
   await expect(page.getByTestId("stat-held")).not.toHaveText("0");
   await expect(page.getByTestId("dashboard-scope")).toContainText("1 kantor");
   await expect(main(page).getByRole("img", { name: "Kegiatan per bulan" })).toBeVisible();
+  // the charts' data table is drawn when its disclosure is first opened: a header and 12 months
+  await expect(page.getByTestId("trend-table")).toHaveCount(0);
+  await main(page).getByText("Tabel data grafik").click();
+  await expect(page.getByTestId("trend-table").getByRole("row")).toHaveCount(13);
   const axe = await new AxeBuilder({ page }).include("main").analyze();
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 
@@ -40,6 +44,10 @@ test("a Kanwil sees its offices only, even when another office is put in the fil
   expect(sprite.headers()["content-type"]).toContain("image/svg+xml");
   const svg = await sprite.text();
   for (const ref of refs) expect(svg).toContain(`id="${ref.split("#")[1]}"`);
+  // the map's alternative, a row per province, once its disclosure is opened
+  await main(national).getByText("Tabel per provinsi dan tahap").click();
+  await expect(national.getByTestId("coverage-table")).toBeVisible();
+  expect(await national.getByTestId("coverage-table").getByRole("row").count()).toBeGreaterThan(30);
   // Narrowed to a province (Sumatera Selatan, 16), as the nation's long office list asks.
   await national.goto("/portal/dasbor?province=16");
   const palembang = await national.getByLabel("Kantor").locator("option", { hasText: "Palembang" }).getAttribute("value");

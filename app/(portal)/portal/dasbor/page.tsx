@@ -12,6 +12,7 @@ import { orNotFound } from "@/lib/server/page";
 import { BarChart } from "./_components/bar-chart";
 import { CoverageMap } from "./_components/coverage-map";
 import { DashboardFilters } from "./_components/dashboard-filters";
+import { DisclosureTable } from "@/components/ui/disclosure-table";
 import { FigureTable } from "@/components/ui/figure-table";
 import { NUMERIC_TABLE } from "@/components/ui/table";
 
@@ -133,31 +134,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <BarChart title={t("trendReach")} categories={months} series={[{ label: t("reachedCol"), className: "fill-sky-600", values: d.trend.map((m) => m.reached) }]} />
           </div>
         </div>
-        <details className="mt-4">
-          <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("trendDataTable")}</summary>
-          <div className="mt-2 overflow-x-auto">
-            <table className={NUMERIC_TABLE} data-testid="trend-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("monthCol")}</th>
-                  <th scope="col" className="text-right">{t("heldCol")}</th>
-                  <th scope="col" className="text-right">{t("plannedCol")}</th>
-                  <th scope="col" className="text-right">{t("reachedCol")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.trend.map((m, i) => (
-                  <tr key={m.key}>
-                    <th scope="row">{months[i]}</th>
-                    <td>{n(m.held)}</td>
-                    <td>{n(m.planned)}</td>
-                    <td>{n(m.reached)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
+        <DisclosureTable
+          className="mt-4"
+          summary={t("trendDataTable")}
+          withoutScript={t("tableNeedsScript")}
+          numeric
+          testId="trend-table"
+          columns={[t("monthCol"), t("heldCol"), t("plannedCol"), t("reachedCol")]}
+          rows={d.trend.map((m, i) => [m.key, months[i]!, n(m.held), n(m.planned), n(m.reached)])}
+        />
       </Card>
 
       {/* A map of Indonesia with one province coloured (a Kanwil, one province's offices) says

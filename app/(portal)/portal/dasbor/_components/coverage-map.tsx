@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { RegionCoverage } from "@/lib/features/reports/queries";
 import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
 import { VILLAGE_STAGES } from "@/lib/stages";
-import { FigureTable } from "@/components/ui/figure-table";
+import { DisclosureTable } from "@/components/ui/disclosure-table";
 
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
 
@@ -46,21 +46,18 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
         ))}
       </div>
       <p className="text-xs text-slate-600">{t("mapNote")}</p>
-      <details>
-        <summary className="cursor-pointer text-sm font-medium text-brand-800">{t("mapTable")}</summary>
-        {coverage.length === 0 ? (
-          <p className="mt-2 text-sm">{t("noVillages")}</p>
-        ) : (
-          <div className="mt-2 overflow-x-auto">
-            <FigureTable
-              numeric
-              testId="coverage-table"
-              columns={[t("provinceCol"), ...VILLAGE_STAGES.map((stage) => tStage(stage)), t("totalCol")]}
-              rows={coverage.map((c) => [c.provinceCode, c.name, ...VILLAGE_STAGES.map((stage) => c.byStage[stage] ?? 0), c.total])}
-            />
-          </div>
-        )}
-      </details>
+      {coverage.length === 0 ? (
+        <p className="text-sm">{t("noVillages")}</p>
+      ) : (
+        <DisclosureTable
+          summary={t("mapTable")}
+          withoutScript={t("tableNeedsScript")}
+          numeric
+          testId="coverage-table"
+          columns={[t("provinceCol"), ...VILLAGE_STAGES.map((stage) => tStage(stage)), t("totalCol")]}
+          rows={coverage.map((c) => [c.provinceCode, c.name, ...VILLAGE_STAGES.map((stage) => c.byStage[stage] ?? 0), c.total])}
+        />
+      )}
     </div>
   );
 }
