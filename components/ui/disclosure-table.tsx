@@ -7,7 +7,7 @@ import { FigureTable, type FigureRow } from "@/components/ui/figure-table";
  * compact data, so a closed table costs the page no markup: the national dashboard's province and
  * monthly tables (the accessible alternatives of its map and charts) were a third of its
  * elements, and every element is rendered on the server twice (docs/decisions/0014). Opened, it is
- * the same FigureTable as everywhere; without JavaScript it says where else the figures are.
+ * the same FigureTable as everywhere; without JavaScript it says that the table needs it.
  */
 export function DisclosureTable({
   summary,

@@ -16,5 +16,9 @@ export function createPrismaClient(databaseUrl: string, options: { max?: number;
 export type Db = ReturnType<typeof createPrismaClient>;
 
 export function createPool(databaseUrl: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: databaseUrl, max });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max });
+  // An idle connection the server dropped (a restart, a network cut) is replaced on next use;
+  // unheard, its "error" event would end the process. Prisma listens only once it has connected.
+  pool.on("error", (error) => console.error(`database: an idle connection was lost (${error.message})`));
+  return pool;
 }

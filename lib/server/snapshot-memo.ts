@@ -23,14 +23,19 @@ import { queryRows } from "@/lib/server/db";
  */
 type Entry = { value: Readonly<Record<string, unknown>>; bytes: number };
 
+/** Bytes of results' JSON text (and keys) kept per instance; the parsed objects take somewhat more. */
+const MAX_BYTES = 32 * 1024 * 1024;
+
 const remembered = new LRUCache<string, Entry, () => Promise<Entry>>({
-  // bytes of the results' JSON text (plus their keys), not counting the parsed objects' overhead
-  maxSize: Number(process.env.SNAPSHOT_MEMO_MB ?? 32) * 1024 * 1024,
+  maxSize: MAX_BYTES,
   sizeCalculation: (entry, key) => entry.bytes + key.length,
-  // a snapshot that stopped changing (a quiet night) needs no memory after a while
+  // Not used after 10 minutes (a snapshot that stopped changing on a quiet night is re-read then);
+  // the least recently used go first once MAX_BYTES is reached.
   ttl: 10 * 60 * 1000,
   // Concurrent readers of the same key wait for one run of the statement instead of each running it.
   fetchMethod: (_key, _stale, { context }) => context(),
+  // A result evicted while its statement ran is still the reader's answer.
+  ignoreFetchAbort: true,
 });
 
 /** The snapshot a statement started now would see, as text ("xmin:xmax:in-progress,…"). */
@@ -69,6 +74,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-
-/** For tests: how many results are remembered. */
-export const rememberedCount = () => remembered.size;

@@ -47,7 +47,8 @@ test("a Kanwil sees its offices only, even when another office is put in the fil
   // the map's alternative, a row per province, once its disclosure is opened
   await main(national).getByText("Tabel per provinsi dan tahap").click();
   await expect(national.getByTestId("coverage-table")).toBeVisible();
-  expect(await national.getByTestId("coverage-table").getByRole("row").count()).toBeGreaterThan(30);
+  // a header, then a row per province with desa binaan (the demo's villages lie in a few provinces)
+  expect(await national.getByTestId("coverage-table").getByRole("row").count()).toBeGreaterThan(2);
   // Narrowed to a province (Sumatera Selatan, 16), as the nation's long office list asks.
   await national.goto("/portal/dasbor?province=16");
   const palembang = await national.getByLabel("Kantor").locator("option", { hasText: "Palembang" }).getAttribute("value");
