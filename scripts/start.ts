@@ -38,6 +38,7 @@ runMain(async () => {
     // PGlite is one single-threaded PostgreSQL inside this process: a second server instance
     // would only queue behind it (and the demo needs no load balancing).
     env.WEB_CONCURRENCY ??= "1";
+    env.EMBEDDED_DATABASE = "1";
   }
   const { hostname, port } = listenAddress(env);
   env.NEXTAUTH_URL ??= env.APP_URL ?? `http://${browserHost(hostname)}:${port}`;

@@ -31,8 +31,8 @@ runMain(async () => {
     return 1;
   }
 
-  const unit = await runVitest(dbs.vitest, path.join(reports, "vitest.json"));
-  const e2e = await runPlaywright(dbs.e2e, path.join(reports, "playwright.json"));
+  const unit = await runVitest(dbs.vitest, path.join(reports, "vitest.json"), dbs.inProcess);
+  const e2e = await runPlaywright(dbs.e2e, path.join(reports, "playwright.json"), dbs.inProcess);
   const total = sum(unit, e2e);
 
   console.log(`\nvitest: ${summaryLine(unit)}; playwright: ${summaryLine(e2e)} (${seconds(started)} in all)`);
@@ -61,21 +61,27 @@ function baseEnv(): Env {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 }
 
-async function runVitest(databaseUrl: string, jsonFile: string): Promise<Counts> {
+/**
+ * The embedded database (PGlite) is one PostgreSQL session behind pglite-socket 0.1.6: a race
+ * between sessions cannot happen on it, so its test is skipped there (EMBEDDED_DATABASE; CI runs
+ * it on PostgreSQL), and NOTIFY does not reach another connection, so the e2e server runs one
+ * instance without a revalidation listener, as `npm start` does on it.
+ */
+async function runVitest(databaseUrl: string, jsonFile: string, embedded: boolean): Promise<Counts> {
   log("vitest (unit + integration)");
   const { code } = await run(
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`],
     // tests/setup/global-setup.ts still refuses it unless it is local
-    { env: { ...baseEnv(), DATABASE_URL: databaseUrl, TEST_DATABASE_PREPARED: "1" } },
+    { env: { ...baseEnv(), DATABASE_URL: databaseUrl, TEST_DATABASE_PREPARED: "1", ...(embedded ? { EMBEDDED_DATABASE: "1" } : {}) } },
   );
   return vitestCounts(jsonFile, code);
 }
 
-async function runPlaywright(databaseUrl: string, jsonFile: string): Promise<Counts> {
+async function runPlaywright(databaseUrl: string, jsonFile: string, embedded: boolean): Promise<Counts> {
   log("playwright (e2e; builds the app first if the sources changed)");
   const { code } = await run(bin("playwright"), ["test", "--reporter=list,json"], {
-    env: { ...baseEnv(), E2E_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+    env: { ...baseEnv(), E2E_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, ...(embedded ? { EMBEDDED_DATABASE: "1", WEB_CONCURRENCY: "1" } : {}) },
   });
   return playwrightCounts(jsonFile, code);
 }

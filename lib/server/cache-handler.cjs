@@ -28,7 +28,8 @@ function expireLocally(tags, durations) {
 function listen() {
   const url = process.env.DATABASE_URL;
   // `next build` renders with this handler too: it has no other instances to hear from.
-  if (!url || shared.stopped || process.env.NEXT_PHASE === "phase-production-build") return null;
+  // Nor does the embedded database: one instance, and its socket server carries no NOTIFY.
+  if (!url || shared.stopped || process.env.NEXT_PHASE === "phase-production-build" || process.env.EMBEDDED_DATABASE === "1") return null;
   shared.connecting ??= (async () => {
     const { Client } = require("pg");
     const client = new Client({ connectionString: url, application_name: "cache-tags" });
