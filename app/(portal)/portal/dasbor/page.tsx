@@ -121,6 +121,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <div>
             <h3 className="mb-2 font-medium">{t("trendSessions")}</h3>
             <BarChart
+              locale={locale}
               title={t("trendSessions")}
               categories={months}
               series={[
@@ -131,7 +132,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </div>
           <div>
             <h3 className="mb-2 font-medium">{t("trendReach")}</h3>
-            <BarChart title={t("trendReach")} categories={months} series={[{ label: t("reachedCol"), className: "fill-sky-600", values: d.trend.map((m) => m.reached) }]} />
+            <BarChart locale={locale} title={t("trendReach")} categories={months} series={[{ label: t("reachedCol"), className: "fill-sky-600", values: d.trend.map((m) => m.reached) }]} />
           </div>
         </div>
         <DisclosureTable

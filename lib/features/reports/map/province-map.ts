@@ -3,6 +3,7 @@ import { geoMercator, geoPath } from "d3-geo";
 import type { FeatureCollection, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { MAP_HEIGHT, MAP_WIDTH } from "./dimensions";
 import topology from "./idn-provinces.topo.json" with { type: "json" };
 
 /**
@@ -46,8 +47,7 @@ const SHAPE_CODES: Record<string, string[]> = {
   Papua: ["91", "93", "94", "95"],
 };
 
-export const MAP_WIDTH = 800;
-export const MAP_HEIGHT = 300;
+export { MAP_HEIGHT, MAP_WIDTH };
 
 export type ProvinceShape = { codes: string[]; d: string };
 

@@ -1,8 +1,11 @@
+"use client";
 import { formatNumber } from "@/lib/dates";
 
 /**
- * A small bar chart drawn on the server as SVG: no client JavaScript. The SVG is labelled for
- * screen readers as one image; the same figures are in a table beside it (see TrendSection).
+ * A small bar chart as SVG. The SVG is labelled for screen readers as one image; the same
+ * figures are in a table beside it. A client component without state, for the same reason as
+ * FigureTable: its figures cross as a few arrays and its markup goes only into the HTML, where
+ * a server component's elements travel twice (docs/decisions/0014). It needs no script to show.
  */
 export type BarSeries = { label: string; className: string; values: number[] };
 
@@ -19,7 +22,7 @@ function niceMax(value: number): number {
   return step * 4;
 }
 
-export function BarChart({ title, categories, series }: { title: string; categories: string[]; series: BarSeries[] }) {
+export function BarChart({ title, categories, series, locale }: { title: string; categories: string[]; series: BarSeries[]; locale: string }) {
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -35,7 +38,7 @@ export function BarChart({ title, categories, series }: { title: string; categor
           <g key={t}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
             <text x={PAD.left - 6} y={y(t) + 4} textAnchor="end" className="fill-current text-[11px]">
-              {Number.isInteger(t) ? formatNumber(t, "id") : t.toFixed(1)}
+              {Number.isInteger(t) ? formatNumber(t, locale) : t.toFixed(1)}
             </text>
           </g>
         ))}

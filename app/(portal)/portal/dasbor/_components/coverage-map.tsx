@@ -1,12 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { RegionCoverage } from "@/lib/features/reports/queries";
-import { coverageClass, MAP_HEIGHT, MAP_WIDTH, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
+import { coverageClass, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
+import { ProvinceChoropleth } from "./province-choropleth";
 import { VILLAGE_STAGES } from "@/lib/stages";
 import { DisclosureTable } from "@/components/ui/disclosure-table";
 
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
 
-/** A regional choropleth of coverage, drawn on the server; the table below says the same. */
+/** A regional choropleth of coverage, projected on the server; the table below says the same. */
 export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) {
   const t = await getTranslations("dashboard");
   const tStage = await getTranslations("stages");
@@ -20,31 +21,13 @@ export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) 
   const { href } = provinceSprite();
   return (
     <div className="space-y-3">
-      <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="img" aria-label={t("mapLabel")} className="h-auto w-full" data-testid="coverage-map">
-        {shapes.map((s) => (
-          // The outlines come from the cached sprite; only the colour is this page's.
-          <use
-            key={s.codes.join("-")}
-            href={`${href}#${shapeId(s)}`}
-            data-province={s.codes.join(",")}
-            className={`${CLASS_FILL[coverageClass(s.total, max)]} stroke-white`}
-            strokeWidth={0.6}
-          >
-            <title>{`${s.names.join(", ") || s.codes.join(", ")}: ${s.total}`}</title>
-          </use>
-        ))}
-      </svg>
-      <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700" aria-hidden="true">
-        <span className="font-medium">{t("mapLegend")}:</span>
-        {CLASS_FILL.map((fill, i) => (
-          <span key={fill} className="inline-flex items-center gap-1">
-            <svg width="14" height="14">
-              <rect width="14" height="14" className={`${fill} stroke-slate-300`} />
-            </svg>
-            {i === 0 ? t("mapNone") : `${i === 1 ? 1 : bounds[i - 2]! + 1}–${bounds[i - 1]}`}
-          </span>
-        ))}
-      </div>
+      <ProvinceChoropleth
+        label={t("mapLabel")}
+        href={href}
+        shapes={shapes.map((s) => [s.codes.join(","), shapeId(s), CLASS_FILL[coverageClass(s.total, max)]!, `${s.names.join(", ") || s.codes.join(", ")}: ${s.total}`] as const)}
+        legendTitle={t("mapLegend")}
+        legend={CLASS_FILL.map((fill, i) => [fill, i === 0 ? t("mapNone") : `${i === 1 ? 1 : bounds[i - 2]! + 1}–${bounds[i - 1]}`] as const)}
+      />
       <p className="text-xs text-slate-600">{t("mapNote")}</p>
       {coverage.length === 0 ? (
         <p className="text-sm">{t("noVillages")}</p>
