@@ -47,8 +47,6 @@ const SHAPE_CODES: Record<string, string[]> = {
   Papua: ["91", "93", "94", "95"],
 };
 
-export { MAP_HEIGHT, MAP_WIDTH };
-
 export type ProvinceShape = { codes: string[]; d: string };
 
 let shapes: ProvinceShape[] | undefined;
