@@ -18,7 +18,7 @@ const INSTANCE = randomUUID();
 const RETRY_MS = 2_000;
 
 /** What this process knows, shared by every handler Next constructs (one per request). */
-const shared = { client: null, connecting: null, validSince: 0, stopped: false, complained: false };
+const shared = { client: null, connecting: null, retryTimer: null, validSince: 0, stopped: false, complained: false };
 
 /** Applies expirations to this process's record of tags, as FileSystemCache.revalidateTag does. */
 function expireLocally(tags, durations) {
@@ -28,8 +28,10 @@ function expireLocally(tags, durations) {
 function listen() {
   const url = process.env.DATABASE_URL;
   // `next build` renders with this handler too: it has no other instances to hear from.
-  // Nor does the embedded database: one instance, and its socket server carries no NOTIFY.
-  if (!url || shared.stopped || process.env.NEXT_PHASE === "phase-production-build" || process.env.EMBEDDED_DATABASE === "1") return null;
+  if (!url || shared.stopped || process.env.NEXT_PHASE === "phase-production-build") return null;
+  // One listening connection per process: a retry timer, a request and a revalidation may all
+  // ask for one while another is being opened or is already open.
+  if (shared.client) return Promise.resolve();
   shared.connecting ??= (async () => {
     const { Client } = require("pg");
     const client = new Client({ connectionString: url, application_name: "cache-tags" });
@@ -41,7 +43,14 @@ function listen() {
       if (shared.client === client) shared.client = null;
       client.removeAllListeners();
       client.end().catch(() => {});
-      if (!shared.stopped) setTimeout(listen, RETRY_MS).unref();
+      // one pending retry per process, however many attempts failed meanwhile
+      if (!shared.stopped && !shared.retryTimer) {
+        shared.retryTimer = setTimeout(() => {
+          shared.retryTimer = null;
+          void listen();
+        }, RETRY_MS);
+        shared.retryTimer.unref();
+      }
     };
     try {
       client.on("error", retry);
@@ -102,5 +111,16 @@ class SharedTagsCache extends FileSystemCache {
     }
   }
 }
+
+/** Closes the listening connection for good (tests; a process that is about to exit). */
+SharedTagsCache.stopListening = async () => {
+  shared.stopped = true;
+  if (shared.retryTimer) clearTimeout(shared.retryTimer);
+  await shared.connecting;
+  const client = shared.client;
+  shared.client = null;
+  client?.removeAllListeners();
+  await client?.end().catch(() => {});
+};
 
 module.exports = SharedTagsCache;
