@@ -5,10 +5,6 @@ import { defineConfig } from "@playwright/test";
  * cover the way the portal is really started (migrations, seed check, build-if-stale).
  * `npm test` prepares the database and passes it as E2E_DATABASE_URL.
  */
-// E2E_PORT lets two checkouts (git worktrees) run their suites side by side.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
-
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) {
   throw new Error(
@@ -16,6 +12,14 @@ if (!databaseUrl) {
       "a throw-away database for them.",
   );
 }
+// `npm test` picks a port nobody listens on (or takes E2E_PORT); the config is read again by every
+// worker, so the choice is made once, outside it. scripts/start.ts refuses a port that is taken, so
+// the specs never run against a server that was already there.
+const PORT = Number(process.env.E2E_PORT);
+if (!Number.isInteger(PORT) || PORT <= 0) {
+  throw new Error("E2E_PORT is not set. Run the e2e tests through `npm test`, or set E2E_PORT to a free port.");
+}
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -61,9 +65,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
-      // one instance on the embedded database (scripts/test.ts says why); otherwise one per CPU
       ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
-      ...(process.env.EMBEDDED_DATABASE ? { EMBEDDED_DATABASE: process.env.EMBEDDED_DATABASE } : {}),
     },
   },
 });

@@ -1,10 +1,11 @@
 /**
  * `npm start`: one command from a fresh clone to a running portal.
  *
- * Without DATABASE_URL it runs an embedded PostgreSQL (PGlite, data in .pglite/demo) inside
- * this process and seeds demo data, so a reviewer needs nothing but Node. With DATABASE_URL
- * it checks the database, applies migrations, seeds regions, builds if the sources changed
- * and serves the production build, one instance per CPU (scripts/serve.mjs).
+ * Without DATABASE_URL it starts an embedded PostgreSQL 17 (the server's own binaries from the npm
+ * registry, data in .postgres/demo) as a child of this process and seeds demo data, so a
+ * reviewer needs nothing but Node. With DATABASE_URL it checks that database instead. Either
+ * way it applies migrations, seeds regions, builds if the sources changed and serves the
+ * production build, one instance per CPU (scripts/serve.mjs).
  */
 import "dotenv/config";
 import { randomBytes } from "node:crypto";
@@ -16,14 +17,14 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed";
 import { fail, onShutdown, runMain, seconds } from "./lib/cli";
 import { assertDatabaseReachable } from "./lib/db-check";
 import { describeDatabase } from "./lib/db-url";
-import { PGLITE_ROOT, startEmbeddedDb } from "./lib/embedded-db";
+import { DEFAULT_EMBEDDED_PORT, DEMO_DB_NAME, EMBEDDED_ROOT, freePort, startEmbeddedDb } from "./lib/embedded-db";
 import { applyMigrations } from "./lib/migrate";
 import { ensureBuild } from "./lib/next-build";
 import { startChild, stopChild, type Env } from "./lib/processes";
 import { seedDatabase } from "./lib/seed";
 
-const EMBEDDED_DB_NAME = "demo";
-const AUTH_SECRET_FILE = path.join(PGLITE_ROOT, "auth-secret");
+const DEFAULT_PORT = 3000;
+const AUTH_SECRET_FILE = path.join(EMBEDDED_ROOT, "auth-secret");
 const READY_TIMEOUT_MS = 120_000;
 
 const log = (msg: string) => console.log(`▸ ${msg}`);
@@ -35,12 +36,8 @@ runMain(async () => {
   if (embedded) {
     env.DEMO_MODE = "1";
     env.AUTH_SECRET ??= persistentAuthSecret();
-    // PGlite is one single-threaded PostgreSQL inside this process: a second server instance
-    // would only queue behind it (and the demo needs no load balancing).
-    env.WEB_CONCURRENCY ??= "1";
-    env.EMBEDDED_DATABASE = "1";
   }
-  const { hostname, port } = listenAddress(env);
+  const { hostname, port } = await listenAddress(env);
   env.NEXTAUTH_URL ??= env.APP_URL ?? `http://${browserHost(hostname)}:${port}`;
   // Checked before anything starts, with a stand-in URL when the embedded database will provide one.
   validateEnv({ ...env, DATABASE_URL: env.DATABASE_URL ?? "postgresql://embedded" });
@@ -71,11 +68,13 @@ runMain(async () => {
 });
 
 async function startEmbedded(env: Env): Promise<string> {
-  log(`no DATABASE_URL: starting the embedded PostgreSQL (PGlite) in .pglite/${EMBEDDED_DB_NAME}`);
-  const db = await startEmbeddedDb({ name: EMBEDDED_DB_NAME });
+  const started = performance.now();
+  log(`no DATABASE_URL: starting the embedded PostgreSQL in ${path.relative(process.cwd(), EMBEDDED_ROOT)}/${DEMO_DB_NAME}`);
+  const db = await startEmbeddedDb({ name: DEMO_DB_NAME });
   onShutdown(db.stop);
   env.DATABASE_URL = db.url;
-  log(`embedded database listening on ${describeDatabase(db.url)}`);
+  const moved = db.port === DEFAULT_EMBEDDED_PORT ? "" : ` (port ${DEFAULT_EMBEDDED_PORT} is taken)`;
+  log(`embedded PostgreSQL listening on ${describeDatabase(db.url)}${moved} (${seconds(started)})`);
   return db.url;
 }
 
@@ -91,17 +90,30 @@ function persistentAuthSecret(): string {
     if (saved.length >= 32) return saved;
   }
   const secret = randomBytes(32).toString("base64url");
-  mkdirSync(PGLITE_ROOT, { recursive: true });
+  mkdirSync(EMBEDDED_ROOT, { recursive: true });
   writeFileSync(AUTH_SECRET_FILE, `${secret}\n`, { mode: 0o600 });
   return secret;
 }
 
-function listenAddress(env: Env): { hostname: string; port: number } {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) fail(`PORT must be a port number, got "${env.PORT}".`);
+/**
+ * Where to serve. A port someone else listens on is never shared: `next start` could not bind
+ * it, and the readiness check below would take the other server's answer for ours (the e2e
+ * suite once ran against a stranger that way). An explicit PORT that is taken stops the start;
+ * the default 3000, taken, gives way to a free port, and the start says which.
+ */
+async function listenAddress(env: Env): Promise<{ hostname: string; port: number }> {
+  const wanted = Number(env.PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(wanted) || wanted <= 0 || wanted > 65535) fail(`PORT must be a port number, got "${env.PORT}".`);
   // Containers export HOSTNAME as the machine's name; only an explicit bind address counts.
   const explicit = env.HOSTNAME && env.HOSTNAME !== os.hostname() ? env.HOSTNAME : undefined;
-  return { hostname: explicit ?? "127.0.0.1", port };
+  const hostname = explicit ?? "127.0.0.1";
+  const port = await freePort(wanted, isWildcard(hostname) ? "0.0.0.0" : hostname.replace(/^\[|\]$/g, ""));
+  if (port !== wanted) {
+    if (env.PORT) fail(`Port ${wanted} on ${hostname} is already in use by another program. Stop it, or choose another PORT.`);
+    log(`port ${wanted} is taken; serving on port ${port} instead`);
+  }
+  env.PORT = String(port);
+  return { hostname, port };
 }
 
 function isWildcard(hostname: string): boolean {
@@ -139,5 +151,5 @@ function printDemoAccounts(embedded: boolean): void {
   console.log(line(header));
   console.log(line(widths.map((w) => "─".repeat(w))));
   for (const row of rows) console.log(line(row));
-  if (embedded) console.log("\n  Demo data lives in .pglite/demo (delete the folder to start over).");
+  if (embedded) console.log(`\n  Demo data lives in ${path.relative(process.cwd(), EMBEDDED_ROOT)}/${DEMO_DB_NAME} (stop, delete the folder, and start again to start over).`);
 }
