@@ -11,6 +11,6 @@ const config = [
     files: ["app/(public)/**/*.tsx", "app/global-not-found.tsx"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
-  { ignores: [".next/**", "lib/generated/**", "node_modules/**", ".pglite/**", "playwright-report/**", "test-results/**", "prisma/unref-wasm-timers.cjs"] },
+  { ignores: [".next/**", "lib/generated/**", "node_modules/**", ".postgres/**", "playwright-report/**", "test-results/**", "prisma/unref-wasm-timers.cjs"] },
 ];
 export default config;

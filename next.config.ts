@@ -14,7 +14,7 @@ const REWRITTEN_PUBLIC_PATHS = ["/", "/materi", "/panduan", "/desa"];
 
 const nextConfig: NextConfig = {
   // Native binaries (argon2, sharp) and pdfkit's font files read from disk: keep them out of the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+  serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp"],
   poweredByHeader: false,
   // Next's in-memory page cache, with tag revalidations shared between instances through
   // PostgreSQL NOTIFY (lib/server/cache-handler.cjs, docs/decisions/0013).

@@ -37,12 +37,12 @@ export default defineConfig({
     // Component tests opt in per file with `// @vitest-environment jsdom`.
     environment: "node",
     include: ["**/*.test.{ts,tsx}"],
-    exclude: ["**/node_modules/**", "**/.next/**", "tests/e2e/**", ".pglite/**", "lib/generated/**"],
+    exclude: ["**/node_modules/**", "**/.next/**", "tests/e2e/**", ".postgres/**", "lib/generated/**"],
     // child processes rather than worker threads: the most compatible choice for native addons (argon2)
     pool: "forks",
     globalSetup: ["tests/setup/global-setup.ts"],
     env: databaseUrl ? { DATABASE_URL: databaseUrl } : {},
-    // integration tests talk to a real database, and embedded PGlite runs one query at a time
+    // integration tests talk to a real database, on a machine that may be busy
     testTimeout: 15_000,
     hookTimeout: 30_000,
   },

@@ -15,12 +15,6 @@ export const envSchema = z
     APP_URL: z.url("APP_URL must be a full URL, e.g. https://desabinaan.imigrasi.go.id").optional(),
     /** Set by `npm start` when it runs the embedded demo database. */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
-    /**
-     * Set by `npm start` and `npm test` when they run the embedded database (PGlite): a single
-     * PostgreSQL session behind pglite-socket, which carries no NOTIFY between connections. The
-     * app then runs one instance and does not listen for other instances' revalidations.
-     */
-    EMBEDDED_DATABASE: z.enum(["0", "1"]).default("0"),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {

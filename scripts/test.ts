@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { onShutdown, reportError, runMain, seconds } from "./lib/cli";
+import { freePort } from "./lib/embedded-db";
 import { applyMigrations } from "./lib/migrate";
 import { bin, run, type Env } from "./lib/processes";
 import { seedDatabase } from "./lib/seed";
@@ -15,6 +16,7 @@ import { createTestDatabases, type TestDatabases } from "./lib/test-db";
 import { playwrightCounts, sum, summaryLine, vitestCounts, type Counts } from "./lib/test-report";
 
 const log = (msg: string) => console.log(`▸ ${msg}`);
+const E2E_PREFERRED_PORT = 3100;
 
 runMain(async () => {
   const started = performance.now();
@@ -31,8 +33,8 @@ runMain(async () => {
     return 1;
   }
 
-  const unit = await runVitest(dbs.vitest, path.join(reports, "vitest.json"), dbs.inProcess);
-  const e2e = await runPlaywright(dbs.e2e, path.join(reports, "playwright.json"), dbs.inProcess);
+  const unit = await runVitest(dbs.vitest, path.join(reports, "vitest.json"));
+  const e2e = await runPlaywright(dbs.e2e, path.join(reports, "playwright.json"));
   const total = sum(unit, e2e);
 
   console.log(`\nvitest: ${summaryLine(unit)}; playwright: ${summaryLine(e2e)} (${seconds(started)} in all)`);
@@ -46,13 +48,10 @@ async function prepareDatabases(): Promise<TestDatabases> {
   log(`test databases: ${dbs.kind}`);
   const [vitestMigrated, e2eMigrated] = await Promise.all([applyMigrations(dbs.vitest), applyMigrations(dbs.e2e)]);
   log(`migrations: vitest ${vitestMigrated}; e2e ${e2eMigrated}`);
-  const seedVitest = () => seedDatabase(dbs.vitest, { demo: false, prefix: "  [vitest db] " });
-  const seedE2e = () => seedDatabase(dbs.e2e, { demo: true, prefix: "  [e2e db] " });
-  // Two PGlite instances in this process share one thread: in parallel, each seed takes twice
-  // as long and outruns Prisma's transaction timeout.
-  const [vitestSeeded, e2eSeeded] = dbs.inProcess
-    ? [await seedVitest(), await seedE2e()]
-    : await Promise.all([seedVitest(), seedE2e()]);
+  const [vitestSeeded, e2eSeeded] = await Promise.all([
+    seedDatabase(dbs.vitest, { demo: false, prefix: "  [vitest db] " }),
+    seedDatabase(dbs.e2e, { demo: true, prefix: "  [e2e db] " }),
+  ]);
   log(`seed: vitest ${vitestSeeded}; e2e ${e2eSeeded}`);
   return dbs;
 }
@@ -61,27 +60,23 @@ function baseEnv(): Env {
   return { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 }
 
-/**
- * The embedded database (PGlite) is one PostgreSQL session behind pglite-socket 0.1.6: a race
- * between sessions cannot happen on it, so its test is skipped there (EMBEDDED_DATABASE; CI runs
- * it on PostgreSQL), and NOTIFY does not reach another connection, so the e2e server runs one
- * instance without a revalidation listener, as `npm start` does on it.
- */
-async function runVitest(databaseUrl: string, jsonFile: string, embedded: boolean): Promise<Counts> {
+async function runVitest(databaseUrl: string, jsonFile: string): Promise<Counts> {
   log("vitest (unit + integration)");
   const { code } = await run(
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${jsonFile}`],
     // tests/setup/global-setup.ts still refuses it unless it is local
-    { env: { ...baseEnv(), DATABASE_URL: databaseUrl, TEST_DATABASE_PREPARED: "1", ...(embedded ? { EMBEDDED_DATABASE: "1" } : {}) } },
+    { env: { ...baseEnv(), DATABASE_URL: databaseUrl, TEST_DATABASE_PREPARED: "1" } },
   );
   return vitestCounts(jsonFile, code);
 }
 
-async function runPlaywright(databaseUrl: string, jsonFile: string, embedded: boolean): Promise<Counts> {
-  log("playwright (e2e; builds the app first if the sources changed)");
+async function runPlaywright(databaseUrl: string, jsonFile: string): Promise<Counts> {
+  // A port of our own: E2E_PORT if given (the server refuses it if it is taken), else a free one.
+  const port = process.env.E2E_PORT ?? String(await freePort(E2E_PREFERRED_PORT));
+  log(`playwright (e2e on port ${port}; builds the app first if the sources changed)`);
   const { code } = await run(bin("playwright"), ["test", "--reporter=list,json"], {
-    env: { ...baseEnv(), E2E_DATABASE_URL: databaseUrl, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile, ...(embedded ? { EMBEDDED_DATABASE: "1", WEB_CONCURRENCY: "1" } : {}) },
+    env: { ...baseEnv(), E2E_DATABASE_URL: databaseUrl, E2E_PORT: port, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
   });
   return playwrightCounts(jsonFile, code);
 }

@@ -328,7 +328,7 @@ async function onceForVillage(
   story: (tx: FactoryDb) => Promise<void>,
 ): Promise<void> {
   if (await db.desaBinaan.findUnique({ where: { villageCode } })) return;
-  // Generous: embedded PGlite under load is several times slower than PostgreSQL.
+  // Generous: a busy two-core CI machine seeds the e2e database while vitest runs.
   await db.$transaction(story, { timeout: 120_000, maxWait: 30_000 });
 }
 

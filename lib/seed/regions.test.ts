@@ -6,7 +6,7 @@ import { countRegions, loadRegionRows, provinceTimeZone, REGION_COUNTS, seedRegi
 const db = createPrismaClient(localTestDatabaseUrl(), { max: 2 });
 afterAll(() => db.$disconnect());
 
-// Parsing and inserting 83,762 villages takes 1-3 s on PostgreSQL and longer on PGlite.
+// Parsing and inserting 83,762 villages takes 1-3 s on PostgreSQL, longer on a busy machine.
 const SLOW = 120_000;
 
 describe("seedRegions", () => {

@@ -108,7 +108,7 @@ export function loadRegionRows(): RegionRows {
 }
 
 // Interactive rather than a batch $transaction: only this form takes a timeout, and the default
-// 5 s is too short on embedded PGlite (measured 10 s under load) and on slow CI machines.
+// 5 s is too short on a busy CI machine (measured 10 s while the other test database seeded).
 const INSERT_TIMEOUT_MS = 300_000;
 
 /** One transaction, parents first; ON CONFLICT makes a re-run a no-op. */

@@ -4,15 +4,21 @@ import { assertDatabaseReachable } from "./db-check";
 import { databaseName, describeDatabase, isLocalDatabaseUrl, testDatabaseUrl, withDatabase } from "./db-url";
 import { startEmbeddedDb } from "./embedded-db";
 
-/** `inProcess`: both are PGlite instances sharing this process's one thread. */
-export type TestDatabases = { vitest: string; e2e: string; kind: string; inProcess: boolean };
+export type TestDatabases = { vitest: string; e2e: string; kind: string };
 
 /**
  * Two empty databases for one test run: `<db>_vitest` and `<db>_e2e` next to DATABASE_URL's
- * database on a local PostgreSQL, or two in-memory PGlite instances when there is none.
+ * database on a local PostgreSQL, or in a throw-away embedded PostgreSQL when there is none.
+ * Both ways are the same from here on: the embedded server is a real PostgreSQL.
  */
 export async function createTestDatabases(baseUrl: string | undefined): Promise<TestDatabases> {
-  if (!baseUrl) return embeddedTestDatabases();
+  if (!baseUrl) {
+    // any free port: the usual one is for `npm start`
+    const embedded = await startEmbeddedDb({ port: 0 });
+    onShutdown(embedded.stop);
+    const dbs = await createTestDatabases(embedded.url);
+    return { ...dbs, kind: `embedded PostgreSQL 17 on port ${embedded.port} (no DATABASE_URL; deleted after the run)` };
+  }
   assertLocalForTests(baseUrl);
   const urls = { vitest: testDatabaseUrl(baseUrl, "vitest"), e2e: testDatabaseUrl(baseUrl, "e2e") };
   const admin = await adminUrl(baseUrl);
@@ -28,7 +34,7 @@ export async function createTestDatabases(baseUrl: string | undefined): Promise<
   } finally {
     await client.end();
   }
-  return { ...urls, kind: `PostgreSQL ${describeDatabase(urls.vitest)}, ${databaseName(urls.e2e)}`, inProcess: false };
+  return { ...urls, kind: `PostgreSQL ${describeDatabase(urls.vitest)}, ${databaseName(urls.e2e)}` };
 }
 
 export function assertLocalForTests(url: string): void {
@@ -36,7 +42,7 @@ export function assertLocalForTests(url: string): void {
     fail(
       `Refusing to run tests against ${describeDatabase(url)}: the tests drop and recreate databases, ` +
         "so DATABASE_URL must point at a local PostgreSQL (localhost, 127.0.0.1, ::1 or a unix socket). " +
-        "Unset DATABASE_URL to use the embedded PGlite instead.",
+        "Unset DATABASE_URL to use a throw-away embedded PostgreSQL instead.",
     );
   }
 }
@@ -57,13 +63,4 @@ async function adminUrl(baseUrl: string): Promise<string> {
 
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-async function embeddedTestDatabases(): Promise<TestDatabases> {
-  // One at a time: each takes its port before the next looks for one.
-  const vitest = await startEmbeddedDb({ port: 0 });
-  onShutdown(vitest.stop);
-  const e2e = await startEmbeddedDb({ port: 0 });
-  onShutdown(e2e.stop);
-  return { vitest: vitest.url, e2e: e2e.url, kind: "embedded PGlite (in memory, no DATABASE_URL)", inProcess: true };
 }
