@@ -24,9 +24,10 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const result = await verifySignIn(credentials, clientAddress(req?.headers));
-        // next-auth passes the thrown message to the client as `error`: a code, never details.
-        if (!result.ok) throw new Error(result.code);
+        const result = await verifySignIn(credentials, clientAddressFrom(req?.headers));
+        // next-auth passes the thrown message to the client as `error`: a code (and how many
+        // seconds to wait), never details.
+        if (!result.ok) throw new Error("retryAfterSeconds" in result ? `${result.code}:${result.retryAfterSeconds}` : result.code);
         return { id: result.userId };
       },
     }),

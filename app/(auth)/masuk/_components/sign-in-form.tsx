@@ -9,7 +9,7 @@ import { Alert } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
 
-const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "DISABLED"] as const;
+const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED"] as const;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
@@ -28,8 +28,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       window.location.assign(callbackUrl);
       return;
     }
-    const code = KNOWN_ERRORS.find((c) => c === result?.error) ?? "UNEXPECTED";
-    setError(t(`auth.${code}`));
+    const [name, wait] = (result?.error ?? "").split(":");
+    const code = KNOWN_ERRORS.find((c) => c === name) ?? "UNEXPECTED";
+    const seconds = Math.max(1, Number(wait) || 60);
+    setError(t(`auth.${code}`, { seconds, minutes: Math.ceil(seconds / 60) }));
   });
 
   return (
