@@ -3,12 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { verifySignIn } from "@/lib/features/auth/sign-in";
+import { clientAddressFrom } from "@/lib/server/client-address";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
-}
 
 /**
  * Sessions are signed JWT cookies (no server-side session store), so any instance can serve
