@@ -1,6 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getCurrentUser, sessionUserId } from "@/lib/server/auth/session";
+import { env } from "@/lib/server/env";
+import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -62,5 +67,34 @@ export function signedInJsonRoute<P>(
       }
       throw error;
     }
+  };
+}
+
+/** A message of the catalogue in the requester's language (the locale cookie), outside any page. */
+export async function routeMessage(request: Request, key: string, values?: Record<string, string | number>): Promise<string> {
+  const fromCookie = /(?:^|;\s*)NEXT_LOCALE=([a-z]{2})/.exec(request.headers.get("cookie") ?? "")?.[1];
+  const locale = isLocale(fromCookie) ? fromCookie : defaultLocale;
+  const t = createTranslator({ locale, messages: await loadMessages(locale) });
+  return (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+}
+
+/**
+ * The one wrapper for route handlers that change something (POST, PUT, PATCH, DELETE): a post
+ * from a page of another origin (another site, or another port of this host) is refused with 403
+ * before the handler runs, as Next refuses it for server actions. Browsers mark every such request
+ * with Sec-Fetch-Site and Origin; the session cookie alone proves nothing.
+ */
+export function mutatingRoute<C>(
+  handler: (request: NextRequest, context: C) => Promise<Response>,
+): (request: NextRequest, context: C) => Promise<Response> {
+  return async (request, context) => {
+    if (isCrossOriginRequest(request.headers, requestOrigins(request.headers, request.url, env.APP_URL))) {
+      const message = await routeMessage(request, "errors.CROSS_SITE");
+      const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+      return wantsJson
+        ? Response.json({ error: message }, { status: 403, headers: { "Cache-Control": "no-store" } })
+        : new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    }
+    return handler(request, context);
   };
 }
