@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/features/auth/callback";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED"] as const;
@@ -25,7 +26,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
       // A full navigation so every server component reads the new session cookie.
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
     const [name, wait] = (result?.error ?? "").split(":");
