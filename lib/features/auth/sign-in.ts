@@ -18,7 +18,7 @@ export const SIGN_IN_LIMITS: { perAccount: AttemptPolicy; perAddress: AttemptPol
 };
 
 export type SignInResult =
-  | { ok: true; userId: string }
+  | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; code: "INVALID_CREDENTIALS" | "DISABLED" }
   | { ok: false; code: "RATE_LIMITED" | "SLOW_DOWN"; retryAfterSeconds: number };
 
@@ -46,7 +46,7 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid) return { ok: false, code: "INVALID_CREDENTIALS" };
@@ -55,5 +55,5 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
 
   await Promise.all([resetRateLimit(accountKey), releaseAttempt(addressKey)]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
