@@ -15,6 +15,17 @@ export const envSchema = z
     APP_URL: z.url("APP_URL must be a full URL, e.g. https://desabinaan.imigrasi.go.id").optional(),
     /** Set by `npm start` when it runs the embedded demo database. */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
+    /**
+     * How many reverse proxies of ours stand in front of the app, each appending to
+     * X-Forwarded-For. 0 (the default): the header is ignored and the TCP peer is the client.
+     * Set it to the real number: one too many lets any client choose its own address.
+     */
+    TRUSTED_PROXY_COUNT: z
+      .string()
+      .regex(/^\d{1,2}$/, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+      .transform(Number)
+      .refine((n) => n <= 10, "TRUSTED_PROXY_COUNT must be a whole number from 0 to 10")
+      .default(0),
   })
   .superRefine((v, ctx) => {
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET) {

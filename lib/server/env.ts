@@ -7,5 +7,5 @@ import { parseEnv, type Env } from "@/lib/env-schema";
 const isBuild = process.env.NEXT_PHASE === "phase-production-build";
 
 export const env: Env = isBuild
-  ? { NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build-time-placeholder/none", DEMO_MODE: "0" }
+  ? { NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build-time-placeholder/none", DEMO_MODE: "0", TRUSTED_PROXY_COUNT: 0 }
   : parseEnv();

@@ -29,6 +29,53 @@ export async function peekRateLimit(key: string, windowSeconds: number): Promise
   return { count: row.count, resetAt: new Date(row.windowStart.getTime() + windowSeconds * 1000) };
 }
 
+export type AttemptPolicy = {
+  windowSeconds: number;
+  /** Attempts admitted in a window; beyond it every attempt is refused until the window ends. */
+  max: number;
+  /** Attempts admitted without delay; from then on each admitted attempt pushes the next one back. */
+  free: number;
+  /** The first delay after the free attempts, doubled with every further one, capped at maxDelaySeconds. */
+  baseDelaySeconds: number;
+  maxDelaySeconds: number;
+};
+
+export type AttemptReply = { admitted: true; count: number } | { admitted: false; retryAfterSeconds: number };
+
+/**
+ * Check and count in ONE statement: the attempt is admitted (and counted) only if the window's
+ * count is below `max` and the delay earned by earlier attempts has passed; otherwise the row is
+ * left alone and nothing comes back. Concurrent attempts serialise on the row lock, so a burst of
+ * a hundred admits exactly as many as the policy allows, however they interleave.
+ */
+export async function reserveAttempt(key: string, policy: AttemptPolicy): Promise<AttemptReply> {
+  const { windowSeconds, max, free, baseDelaySeconds, maxDelaySeconds } = policy;
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    WITH p AS (SELECT make_interval(secs => ${windowSeconds}) AS win)
+    INSERT INTO rate_limit AS r (key, window_start, count, not_before)
+    VALUES (${key}, now(), 1, now() + CASE WHEN 1 < ${free}::int THEN interval '0'
+      ELSE make_interval(secs => LEAST(${maxDelaySeconds}::float8, ${baseDelaySeconds}::float8 * power(2, 1 - ${free}::int))) END)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN r.window_start <= now() - (SELECT win FROM p) THEN 1 ELSE r.count + 1 END,
+      window_start = CASE WHEN r.window_start <= now() - (SELECT win FROM p) THEN now() ELSE r.window_start END,
+      not_before = now() + (
+        SELECT CASE WHEN n < ${free}::int THEN interval '0'
+          ELSE make_interval(secs => LEAST(${maxDelaySeconds}::float8, ${baseDelaySeconds}::float8 * power(2, n - ${free}::int))) END
+        FROM (SELECT CASE WHEN r.window_start <= now() - (SELECT win FROM p) THEN 1 ELSE r.count + 1 END AS n) AS next)
+    WHERE r.window_start <= now() - (SELECT win FROM p) OR (r.count < ${max}::int AND r.not_before <= now())
+    RETURNING count`;
+  if (rows[0]) return { admitted: true, count: rows[0].count };
+  const row = await db.rateLimit.findUnique({ where: { key } });
+  const windowEnd = row ? row.windowStart.getTime() + windowSeconds * 1000 : Date.now();
+  const until = row && row.count >= max ? windowEnd : Math.min(windowEnd, row?.notBefore.getTime() ?? Date.now());
+  return { admitted: false, retryAfterSeconds: Math.max(1, Math.ceil((until - Date.now()) / 1000)) };
+}
+
+/** Gives back one admitted attempt (e.g. a successful sign-in should not count against its address). */
+export async function releaseAttempt(key: string): Promise<void> {
+  await db.$executeRaw`UPDATE rate_limit SET count = GREATEST(count - 1, 0) WHERE key = ${key}`;
+}
+
 export async function resetRateLimit(key: string): Promise<void> {
   await db.rateLimit.deleteMany({ where: { key } });
 }

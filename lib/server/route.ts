@@ -1,6 +1,11 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { getCurrentUser, sessionUserId } from "@/lib/server/auth/session";
+import { createTranslator } from "next-intl";
+import { loadMessages } from "@/lib/i18n/catalogue";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { getCurrentUser, sessionRef, type SessionRef } from "@/lib/server/auth/session";
+import { env } from "@/lib/server/env";
+import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
 import { AppError, type AppErrorCode } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -41,26 +46,56 @@ export function privateJson(body: unknown, status = 200): Response {
 /**
  * signedInRoute's sibling for signed-in JSON endpoints on a hot path (type-ahead search), where
  * the user row and the data come from ONE SQL statement: the wrapper verifies the session cookie
- * of the request (401 without a valid one) and hands the handler the token's user id only. The
- * handler's statement must re-read that user (active, role, office; docs/decisions/0004) and
- * the data layer throw UNAUTHENTICATED when no active user has the id. Nothing else is taken
+ * of the request (401 without a valid one) and hands the handler the token's user id and session
+ * version only. The handler's statement must re-read that user (active, role, office, the same
+ * session version; docs/decisions/0004) and the data layer throw UNAUTHENTICATED when no active
+ * user has the id and version. Nothing else is taken
  * from the token. Expected failures answer `{ "error": CODE }` with their own status (400, 401,
  * 403 when the permission map grants the role nothing here, 404, ...): a search names no record
  * whose existence a 403 could reveal.
  */
 export function signedInJsonRoute<P>(
-  handler: (ctx: { userId: string; params: P; request: NextRequest }) => Promise<Response>,
+  handler: (ctx: { session: SessionRef; params: P; request: NextRequest }) => Promise<Response>,
 ): (request: NextRequest, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, { params }) => {
-    const userId = await sessionUserId(request.cookies);
-    if (!userId) return privateJson({ error: "UNAUTHENTICATED" }, 401);
+    const session = await sessionRef(request.cookies);
+    if (!session) return privateJson({ error: "UNAUTHENTICATED" }, 401);
     try {
-      return await handler({ userId, params: await params, request });
+      return await handler({ session, params: await params, request });
     } catch (error) {
       if (error instanceof AppError) {
         return privateJson({ error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, JSON_STATUS[error.code]);
       }
       throw error;
     }
+  };
+}
+
+/** A message of the catalogue in the requester's language (the locale cookie), outside any page. */
+export async function routeMessage(request: Request, key: string, values?: Record<string, string | number>): Promise<string> {
+  const fromCookie = /(?:^|;\s*)NEXT_LOCALE=([a-z]{2})/.exec(request.headers.get("cookie") ?? "")?.[1];
+  const locale = isLocale(fromCookie) ? fromCookie : defaultLocale;
+  const t = createTranslator({ locale, messages: await loadMessages(locale) });
+  return (t as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
+}
+
+/**
+ * The one wrapper for route handlers that change something (POST, PUT, PATCH, DELETE): a post
+ * from a page of another origin (another site, or another port of this host) is refused with 403
+ * before the handler runs, as Next refuses it for server actions. Browsers mark every such request
+ * with Sec-Fetch-Site and Origin; the session cookie alone proves nothing.
+ */
+export function mutatingRoute<C>(
+  handler: (request: NextRequest, context: C) => Promise<Response>,
+): (request: NextRequest, context: C) => Promise<Response> {
+  return async (request, context) => {
+    if (isCrossOriginRequest(request.headers, requestOrigins(request.headers, request.url, env.APP_URL))) {
+      const message = await routeMessage(request, "errors.CROSS_SITE");
+      const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
+      return wantsJson
+        ? Response.json({ error: message }, { status: 403, headers: { "Cache-Control": "no-store" } })
+        : new Response(message, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+    }
+    return handler(request, context);
   };
 }

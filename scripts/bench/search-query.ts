@@ -59,7 +59,8 @@ async function measure(search: (q: string) => Promise<unknown>) {
   };
 }
 
+const version = (await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } })).sessionVersion;
 const page = await measure((q) => searchVillages(user, q));
-const endpoint = await measure((q) => searchVillagesAs(user.id, q));
+const endpoint = await measure((q) => searchVillagesAs({ userId: user.id, sessionVersion: version }, q));
 await db.$disconnect();
 console.log(JSON.stringify({ page, endpoint }));

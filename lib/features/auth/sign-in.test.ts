@@ -23,15 +23,25 @@ describe("verifySignIn", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it("locks an account after repeated failures, even for the right password", async () => {
+  it("slows an account down after repeated failures, even for the right password, and says for how long", async () => {
     const target = (await createUser(testDb, {})).email;
-    for (let i = 0; i < SIGN_IN_LIMITS.perAccount; i++) {
+    for (let i = 0; i < SIGN_IN_LIMITS.perAccount.free; i++) {
       await verifySignIn({ email: target, password: "salah" }, address());
     }
     expect(await verifySignIn({ email: target, password: FACTORY_PASSWORD }, address())).toEqual({
       ok: false,
-      code: "RATE_LIMITED",
+      code: "SLOW_DOWN",
+      retryAfterSeconds: 1,
     });
+  });
+
+  it("stops an address after 30 failures, whichever accounts it tries", async () => {
+    const from = address();
+    for (let i = 0; i < SIGN_IN_LIMITS.perAddress.max; i++) {
+      await verifySignIn({ email: `tebak.${i}.${uniqueSuffix()}@uji.test`, password: "salah" }, from);
+    }
+    expect(await verifySignIn({ email, password: FACTORY_PASSWORD }, from)).toMatchObject({ ok: false, code: "RATE_LIMITED" });
+    expect((await verifySignIn({ email, password: FACTORY_PASSWORD }, address())).ok).toBe(true);
   });
 
   it("refuses a disabled account", async () => {

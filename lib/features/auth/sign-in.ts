@@ -1,19 +1,32 @@
 import "server-only";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/db";
-import { hitRateLimit, peekRateLimit, resetRateLimit } from "@/lib/server/rate-limit";
+import { releaseAttempt, reserveAttempt, resetRateLimit, type AttemptPolicy } from "@/lib/server/rate-limit";
 import { signInSchema } from "@/lib/features/auth/schemas";
 
-/** Failed sign-ins allowed per account and per client address within the window. */
-export const SIGN_IN_LIMITS = { perAccount: 5, perAddress: 30, windowSeconds: 15 * 60 } as const;
+const WINDOW_SECONDS = 15 * 60;
+
+/**
+ * Per account: five attempts at once, then each further one waits 1, 2, 4 ... seconds, at most a
+ * minute. No hard lock: whoever knows an address can slow an account down but never lock its
+ * owner out for longer than a minute, while a guesser gets about one try a minute.
+ * Per address: 30 failures in 15 minutes, then nothing more from there until the window ends.
+ */
+export const SIGN_IN_LIMITS: { perAccount: AttemptPolicy; perAddress: AttemptPolicy } = {
+  perAccount: { windowSeconds: WINDOW_SECONDS, max: 1_000_000, free: 5, baseDelaySeconds: 1, maxDelaySeconds: 60 },
+  perAddress: { windowSeconds: WINDOW_SECONDS, max: 30, free: 30, baseDelaySeconds: 0, maxDelaySeconds: 0 },
+};
 
 export type SignInResult =
-  | { ok: true; userId: string }
-  | { ok: false; code: "INVALID_CREDENTIALS" | "RATE_LIMITED" | "DISABLED" };
+  | { ok: true; userId: string; sessionVersion: number }
+  | { ok: false; code: "INVALID_CREDENTIALS" | "DISABLED" }
+  | { ok: false; code: "RATE_LIMITED" | "SLOW_DOWN"; retryAfterSeconds: number };
 
 /**
  * Checks a password sign-in. A wrong password and an unknown account give the same answer,
  * in the same time (a dummy hash is verified), so the answer reveals nothing about accounts.
+ * Each attempt is checked and counted by one statement per counter BEFORE the password is
+ * verified, so parallel attempts cannot slip past the limit; a success gives its counts back.
  */
 export async function verifySignIn(input: unknown, clientAddress: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
@@ -22,30 +35,25 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
 
   const accountKey = `sign-in:account:${email}`;
   const addressKey = `sign-in:address:${clientAddress}`;
-  const [account, address] = await Promise.all([
-    peekRateLimit(accountKey, SIGN_IN_LIMITS.windowSeconds),
-    peekRateLimit(addressKey, SIGN_IN_LIMITS.windowSeconds),
-  ]);
-  if (account.count >= SIGN_IN_LIMITS.perAccount || address.count >= SIGN_IN_LIMITS.perAddress) {
-    return { ok: false, code: "RATE_LIMITED" };
+  const address = await reserveAttempt(addressKey, SIGN_IN_LIMITS.perAddress);
+  if (!address.admitted) return { ok: false, code: "RATE_LIMITED", retryAfterSeconds: address.retryAfterSeconds };
+  const account = await reserveAttempt(accountKey, SIGN_IN_LIMITS.perAccount);
+  if (!account.admitted) {
+    // A refused attempt was not a guess: it does not count against the address.
+    await releaseAttempt(addressKey);
+    return { ok: false, code: "SLOW_DOWN", retryAfterSeconds: account.retryAfterSeconds };
   }
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !valid) {
-    await Promise.all([
-      hitRateLimit(accountKey, SIGN_IN_LIMITS.windowSeconds),
-      hitRateLimit(addressKey, SIGN_IN_LIMITS.windowSeconds),
-    ]);
-    return { ok: false, code: "INVALID_CREDENTIALS" };
-  }
+  if (!user || !valid) return { ok: false, code: "INVALID_CREDENTIALS" };
   // Only someone holding the right password learns that the account is disabled.
   if (!user.active) return { ok: false, code: "DISABLED" };
 
-  await resetRateLimit(accountKey);
+  await Promise.all([resetRateLimit(accountKey), releaseAttempt(addressKey)]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  return { ok: true, userId: user.id };
+  return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { AppError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
+import { clientAddressFrom } from "@/lib/server/client-address";
 import { hitRateLimit } from "@/lib/server/rate-limit";
 import { checkIn } from "@/lib/features/events/mutations";
 import { checkInSchema } from "@/lib/features/events/schemas";
@@ -50,9 +51,9 @@ export async function handleCheckIn(
   }
 }
 
-/** The first address of X-Forwarded-For (set by the reverse proxy), as sign-in does. */
+/** The client's address as stamped on the request (lib/server/client-address.ts), as sign-in does. */
 export function clientAddress(h: Headers): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
+  return clientAddressFrom(h);
 }
 
 /** Absolute base URL for links that leave the portal (QR codes, printed sheets). */

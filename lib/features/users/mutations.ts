@@ -84,7 +84,8 @@ export async function setAccountActive(actor: SessionUser, input: z.output<typeo
   return db.$transaction(async (tx) => {
     const updated = await tx.user.update({
       where: { id: target.id },
-      data: { active: input.active, disabledAt: input.active ? null : new Date() },
+      // a new version ends the account's sessions: re-enabling it does not bring old cookies back
+      data: { active: input.active, disabledAt: input.active ? null : new Date(), sessionVersion: { increment: 1 } },
       select: { id: true, active: true },
     });
     await recordAudit(tx, actor, {

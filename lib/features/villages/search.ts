@@ -117,7 +117,7 @@ type UserColumns = {
  * lets register villages; the map is then applied to the row read, as searchVillages does.
  * Throws UNAUTHENTICATED when no active user has the id, FORBIDDEN without create:village.
  */
-export async function searchVillagesAs(userId: string, q: string): Promise<VillageSearchResult[]> {
+export async function searchVillagesAs(session: { userId: string; sessionVersion: number }, q: string): Promise<VillageSearchResult[]> {
   const term = q.trim();
   const rows = await db.$queryRaw<(UserColumns & HitColumns)[]>(
     searchStatement(
@@ -125,7 +125,7 @@ export async function searchVillagesAs(userId: string, q: string): Promise<Villa
         SELECT u.id, u.name, u.email, u.role::text AS role, u.office_id, u.kanwil_id, u.desa_binaan_id,
                u.role::text = ANY(${REGISTERING_ROLES}::text[]) AND u.office_id IS NOT NULL
                  AND ${term.length >= SEARCH_MIN_LENGTH} AS allowed
-        FROM app_user u WHERE u.id = ${userId}::uuid AND u.active`,
+        FROM app_user u WHERE u.id = ${session.userId}::uuid AND u.session_version = ${session.sessionVersion} AND u.active`,
       term,
     ),
   );

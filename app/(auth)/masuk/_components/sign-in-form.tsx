@@ -7,9 +7,10 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { safeCallbackPath } from "@/lib/features/auth/callback";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
 
-const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "DISABLED"] as const;
+const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED"] as const;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
@@ -25,11 +26,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     const result = await signIn("credentials", { ...values, redirect: false });
     if (result?.ok && !result.error) {
       // A full navigation so every server component reads the new session cookie.
-      window.location.assign(callbackUrl);
+      window.location.assign(safeCallbackPath(callbackUrl));
       return;
     }
-    const code = KNOWN_ERRORS.find((c) => c === result?.error) ?? "UNEXPECTED";
-    setError(t(`auth.${code}`));
+    const [name, wait] = (result?.error ?? "").split(":");
+    const code = KNOWN_ERRORS.find((c) => c === name) ?? "UNEXPECTED";
+    const seconds = Math.max(1, Number(wait) || 60);
+    setError(t(`auth.${code}`, { seconds, minutes: Math.ceil(seconds / 60) }));
   });
 
   return (

@@ -22,7 +22,7 @@ afterEach(() => vi.restoreAllMocks());
 
 const COOKIE = "next-auth.session-token";
 const tokenFor = (sub: string, over: { secret?: string; maxAge?: number } = {}) =>
-  encode({ token: { sub }, secret: over.secret ?? getAuthSecret(), maxAge: over.maxAge });
+  encode({ token: { sub, sv: 0 }, secret: over.secret ?? getAuthSecret(), maxAge: over.maxAge });
 
 async function search(q: string | null, cookie?: string) {
   const url = new URL("http://127.0.0.1/api/desa/cari");

@@ -10,11 +10,11 @@ import { privateJson, signedInJsonRoute } from "@/lib/server/route";
  * another office's adoption is only `{ by: "other" }`. One SQL statement per request, the
  * user's row included; no page render, no translations (the combobox words it).
  */
-export const GET = signedInJsonRoute<Record<string, never>>(async ({ userId, request }) => {
+export const GET = signedInJsonRoute<Record<string, never>>(async ({ session, request }) => {
   const parsed = villageSearchSchema.safeParse({ q: request.nextUrl.searchParams.get("q") ?? undefined });
   if (!parsed.success) {
     throw new AppError("VALIDATION", undefined, { q: parsed.error.issues[0]?.message ?? "validation.required" });
   }
-  const results = await searchVillagesAs(userId, parsed.data.q);
+  const results = await searchVillagesAs(session, parsed.data.q);
   return privateJson({ q: parsed.data.q, results });
 });

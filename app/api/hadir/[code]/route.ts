@@ -1,11 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/server/route";
 import { clientAddress, handleCheckIn, publicBaseUrl } from "@/lib/features/events/check-in";
 
 /**
  * Public self check-in. A plain form post (no JavaScript needed) is answered with a 303 back to
  * the page with the outcome; a client asking for JSON gets JSON (used by the benchmark).
  */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+export const POST = mutatingRoute(async (request: NextRequest, { params }: { params: Promise<{ code: string }> }) => {
   const { code } = await params;
   const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
   let fields: Record<string, unknown> = {};
@@ -27,4 +28,4 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   url.searchParams.set("hasil", reply.status);
   if (reply.status === "invalid") url.searchParams.set("kolom", Object.keys(reply.fieldErrors).join(","));
   return NextResponse.redirect(url, 303);
-}
+});

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/server/route";
 import { publicBaseUrl } from "@/lib/features/events/check-in";
 import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/mutations";
 import { getCurrentUser } from "@/lib/server/auth/session";
@@ -8,7 +9,7 @@ import { AppError } from "@/lib/server/errors";
  * Photo upload as a plain multipart form post (works without JavaScript): answers with a 303
  * back to the session page, the outcome in the query string.
  */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const POST = mutatingRoute(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   // The public base (APP_URL or the Host header), not request.url: behind a proxy or on
   // 127.0.0.1 vs localhost the session cookie would not follow the redirect.
@@ -38,4 +39,4 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     }
     throw error;
   }
-}
+});

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/server/route";
 import { getTranslations } from "next-intl/server";
 import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/mutations";
 import { IMPORT_MAX_BYTES } from "@/lib/features/events/import";
@@ -12,7 +13,7 @@ type Translate = ((key: string, values?: Record<string, string | number>) => str
  * first rows, every row's problems); with it, the all-or-nothing insert. A route handler rather
  * than a server action so the browser can report upload progress and files above 1 MB pass.
  */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const POST = mutatingRoute(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const user = await getCurrentUser();
   const t = (await getTranslations()) as unknown as Translate;
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
@@ -57,4 +58,4 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     }
     throw error;
   }
-}
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "rate_limit" ADD COLUMN     "not_before" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
