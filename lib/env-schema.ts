@@ -13,6 +13,13 @@ export const envSchema = z
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     /** Public base URL, used in QR codes, links in exports and next-auth callbacks. */
     APP_URL: z.url("APP_URL must be a full URL, e.g. https://desabinaan.imigrasi.go.id").optional(),
+    /** Outgoing email (invitation and reset links): smtp://user:password@host:587 or smtps://... Unset: no email. */
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\//.test(v), "SMTP_URL must start with smtp:// or smtps://")
+      .optional(),
+    /** The sender of those emails, e.g. "Portal Desa Binaan <no-reply@imigrasi.go.id>". */
+    SMTP_FROM: z.string().min(3).optional(),
     /** Set by `npm start` when it runs the embedded demo database. */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
     /**

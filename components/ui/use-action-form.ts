@@ -38,10 +38,12 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
       setMessage({ tone: "success", text: options.onSuccess(result.data, values) });
       return;
     }
-    for (const [key, text] of Object.entries(result.fieldErrors ?? {})) {
+    const { _form: formError, ...fieldErrors } = result.fieldErrors ?? {};
+    for (const [key, text] of Object.entries(fieldErrors)) {
       form.setError(key as Path<z.input<S>>, { message: text });
     }
-    setMessage({ tone: "error", text: result.error });
+    // A message about the whole form (`_form`) says more than the error's general one.
+    setMessage({ tone: "error", text: formError ?? result.error });
   });
 
   const fieldError = (name: Path<z.input<S>>): string | undefined => {

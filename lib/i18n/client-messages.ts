@@ -12,10 +12,12 @@ export const CLIENT_MESSAGE_GROUPS = {
   shell: ["nav"],
   /** app/(auth): the sign-in form. */
   signIn: ["auth", "validation"],
+  /** app/(auth)/akun and /atur-sandi: the person's own password and second factor. */
+  account: ["accounts", "validation"],
   /** app/(portal)/portal/kantor */
   offices: ["office", "validation"],
   /** app/(portal)/portal/pengguna */
-  users: ["users", "roles", "validation"],
+  users: ["users", "roles", "accounts", "validation"],
   /** app/(portal)/portal/kegiatan */
   events: ["events", "eventType", "attendeeCategory", "validation"],
   /** app/(portal)/portal/desa */

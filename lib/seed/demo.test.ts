@@ -46,7 +46,7 @@ describe("seedDemo", () => {
       const user = await db.user.findUniqueOrThrow({ where: { email: account.email } });
       expect(user.email).toBe(account.email.toLowerCase());
       expect(user.role).toBe(account.role);
-      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(user.passwordHash ?? "", DEMO_PASSWORD)).toBe(true);
     }
   });
 

@@ -21,13 +21,39 @@ export function defineAction<S extends z.ZodType, R>(config: {
   schema: S;
   /** Required role permission; the handler's data layer still scopes which records. */
   permission: PermissionKey | "signed-in";
+  /**
+   * For the account's own set-up (a new password, a second factor): allowed while the account
+   * still has something pending. Every other action is refused until then.
+   */
+  allowPending?: boolean;
   handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<R>;
 }): (input: z.input<S>) => Promise<ActionResult<R>> {
+  return runAction(config.schema, async (input) => {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("UNAUTHENTICATED");
+    if (user.pending && !config.allowPending) throw new AppError("ACCOUNT_SETUP");
+    if (config.permission !== "signed-in") requireScope(user, config.permission);
+    return config.handler(input, { user });
+  });
+}
+
+/**
+ * The same wrapper for the few actions anyone may call without signing in (a one-time link to
+ * set a password): parse, run, translate failures. The handler itself is the check.
+ */
+export function definePublicAction<S extends z.ZodType, R>(config: {
+  schema: S;
+  handler: (input: z.output<S>) => Promise<R>;
+}): (input: z.input<S>) => Promise<ActionResult<R>> {
+  return runAction(config.schema, config.handler);
+}
+
+function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) => Promise<R>): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (input) => {
     const t = (await getTranslations()) as unknown as Translate & { has(key: string): boolean };
     const translate = (key: string) => (t.has(key) ? t(key) : key);
     try {
-      const parsed = config.schema.safeParse(input);
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
@@ -36,10 +62,7 @@ export function defineAction<S extends z.ZodType, R>(config: {
         }
         return { ok: false, error: translate("errors.VALIDATION"), fieldErrors };
       }
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("UNAUTHENTICATED");
-      if (config.permission !== "signed-in") requireScope(user, config.permission);
-      return { ok: true, data: await config.handler(parsed.data, { user }) };
+      return { ok: true, data: await run(parsed.data) };
     } catch (error) {
       if (error instanceof AppError) {
         const fieldErrors = error.fieldErrors

@@ -8,9 +8,12 @@ type Tx = Pick<Prisma.TransactionClient, "auditLog">;
  * Appends one entry to the audit log, inside the caller's transaction so that the change
  * and its record commit together. The table refuses UPDATE and DELETE (see the migration).
  */
+/** Who acted: a signed-in user, a person using their own one-time link (no role yet), or nobody (a command). */
+export type AuditActor = Pick<SessionUser, "id"> & { role: SessionUser["role"] | null };
+
 export async function recordAudit(
   tx: Tx,
-  actor: SessionUser,
+  actor: AuditActor | null,
   entry: {
     action: string;
     entityType: string;
@@ -21,8 +24,8 @@ export async function recordAudit(
 ): Promise<void> {
   await tx.auditLog.create({
     data: {
-      actorId: actor.id,
-      actorRole: actor.role,
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
       officeId: entry.officeId,
       action: entry.action,
       entityType: entry.entityType,

@@ -10,7 +10,9 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "VALIDATION"
   | "CONFLICT"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  /** The account must first set a new password or a second factor (lib/features/accounts/pending.ts). */
+  | "ACCOUNT_SETUP";
 
 export class AppError extends Error {
   constructor(

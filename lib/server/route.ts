@@ -20,6 +20,8 @@ export function signedInRoute<P>(
   return async (request, { params }) => {
     const user = await getCurrentUser();
     if (!user) return new Response(null, { status: 401 });
+    // An account that must first set a password or a second factor downloads nothing.
+    if (user.pending) return new Response(null, { status: 403 });
     try {
       return await handler({ user, params: await params, request });
     } catch (error) {
@@ -36,6 +38,7 @@ const JSON_STATUS: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  ACCOUNT_SETUP: 403,
 };
 
 /** A JSON answer nobody may cache: it depends on who asks. */

@@ -13,7 +13,14 @@ export type SessionUser = {
   officeId: string | null;
   kanwilId: string | null;
   desaBinaanId: string | null;
+  /**
+   * What the person must finish before anything else (lib/features/accounts/pending.ts): a new
+   * password after an administrator chose one, or a second factor their role requires.
+   */
+  pending?: AccountPending;
 };
+
+export type AccountPending = "password" | "second-factor" | null;
 
 /** Throws FORBIDDEN unless the user's role grants `key` at some scope; returns that scope. */
 export function requireScope(user: SessionUser, key: PermissionKey): Scope {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { SignOutButton } from "@/components/layout/sign-out-button";
@@ -7,6 +8,8 @@ import { requireUser } from "@/lib/server/auth/session";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // A password an administrator chose, or a second factor the role requires, comes first.
+  if (user.pending) redirect("/akun");
   const t = await getTranslations();
   const items = navigationFor(user);
   return (
@@ -17,9 +20,10 @@ export default async function PortalLayout({ children }: { children: React.React
             {t("app.shortName")}
           </Link>
           <div className="flex flex-wrap items-center gap-1">
-            <span className="px-2 text-sm text-brand-100" data-testid="current-user">
+            <Link href="/akun" className="px-2 py-2 text-sm text-brand-100" data-testid="current-user">
               {user.name} · {t(`roles.${user.role}`)}
-            </span>
+              <span className="sr-only"> ({t("nav.myAccount")})</span>
+            </Link>
             <LanguageSwitch />
             <SignOutButton />
           </div>

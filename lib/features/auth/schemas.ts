@@ -12,6 +12,8 @@ export const emailSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+  /** The second factor, asked for after the password when the account has one: a TOTP or recovery code. */
+  otp: z.string().trim().max(20, "validation.totpWrong").optional(),
 });
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -3,6 +3,7 @@ import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/server/db";
 import { releaseAttempt, reserveAttempt, resetRateLimit, type AttemptPolicy } from "@/lib/server/rate-limit";
 import { signInSchema } from "@/lib/features/auth/schemas";
+import { checkSecondFactor } from "@/lib/features/accounts/second-factor";
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -19,7 +20,7 @@ export const SIGN_IN_LIMITS: { perAccount: AttemptPolicy; perAddress: AttemptPol
 
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; code: "INVALID_CREDENTIALS" | "DISABLED" }
+  | { ok: false; code: "INVALID_CREDENTIALS" | "DISABLED" | "SECOND_FACTOR_REQUIRED" | "SECOND_FACTOR_WRONG" }
   | { ok: false; code: "RATE_LIMITED" | "SLOW_DOWN"; retryAfterSeconds: number };
 
 /**
@@ -31,7 +32,7 @@ export type SignInResult =
 export async function verifySignIn(input: unknown, clientAddress: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, code: "INVALID_CREDENTIALS" };
-  const { email, password } = parsed.data;
+  const { email, password, otp } = parsed.data;
 
   const accountKey = `sign-in:account:${email}`;
   const addressKey = `sign-in:address:${clientAddress}`;
@@ -46,12 +47,21 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true, sessionVersion: true },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true, totpEnabledAt: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid) return { ok: false, code: "INVALID_CREDENTIALS" };
   // Only someone holding the right password learns that the account is disabled.
   if (!user.active) return { ok: false, code: "DISABLED" };
+  if (user.totpEnabledAt) {
+    // The right password without a code is not a failed guess: its counts are given back, and
+    // the form asks for the code. A wrong code keeps them, so codes cannot be guessed freely.
+    if (!otp) {
+      await Promise.all([releaseAttempt(accountKey), releaseAttempt(addressKey)]);
+      return { ok: false, code: "SECOND_FACTOR_REQUIRED" };
+    }
+    if (!(await checkSecondFactor(user.id, otp))) return { ok: false, code: "SECOND_FACTOR_WRONG" };
+  }
 
   await Promise.all([resetRateLimit(accountKey), releaseAttempt(addressKey)]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });

@@ -1,8 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
-import { createAccount, setAccountActive } from "@/lib/features/users/mutations";
-import { createAccountSchema, setAccountActiveSchema } from "@/lib/features/users/schemas";
+import { resetSecondFactor } from "@/lib/features/accounts/second-factor";
+import { createAccount, issuePasswordLink, setAccountActive, updateAccount } from "@/lib/features/users/mutations";
+import { accountIdSchema, createAccountSchema, setAccountActiveSchema, updateAccountSchema } from "@/lib/features/users/schemas";
 
 export const createAccountAction = defineAction({
   schema: createAccountSchema,
@@ -14,6 +15,16 @@ export const createAccountAction = defineAction({
   },
 });
 
+export const updateAccountAction = defineAction({
+  schema: updateAccountSchema,
+  permission: "manage:user",
+  handler: async (input, { user }) => {
+    const saved = await updateAccount(user, input);
+    revalidatePath("/portal/pengguna");
+    return saved;
+  },
+});
+
 export const setAccountActiveAction = defineAction({
   schema: setAccountActiveSchema,
   permission: "manage:user",
@@ -21,5 +32,20 @@ export const setAccountActiveAction = defineAction({
     const updated = await setAccountActive(user, input);
     revalidatePath("/portal/pengguna");
     return updated;
+  },
+});
+
+export const issuePasswordLinkAction = defineAction({
+  schema: accountIdSchema,
+  permission: "manage:user",
+  handler: (input, { user }) => issuePasswordLink(user, input),
+});
+
+export const resetSecondFactorAction = defineAction({
+  schema: accountIdSchema,
+  permission: "manage:user",
+  handler: async (input, { user }) => {
+    await resetSecondFactor(user, input);
+    revalidatePath("/portal/pengguna");
   },
 });

@@ -19,7 +19,7 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: { email: { type: "email" }, password: { type: "password" }, otp: { type: "text" } },
       async authorize(credentials, req) {
         const result = await verifySignIn(credentials, clientAddressFrom(req?.headers));
         // next-auth passes the thrown message to the client as `error`: a code (and how many

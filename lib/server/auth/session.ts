@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { queryRows } from "@/lib/server/db";
 import { getAuthSecret } from "@/lib/auth/secret";
 import type { SessionUser } from "@/lib/server/scope";
+import { accountPending } from "@/lib/features/accounts/pending";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -45,14 +46,24 @@ export async function resolveSessionUser(cookieStore: CookieStore): Promise<Sess
   if (!ref) return null;
   // Without the ORM: this runs on every signed-in request, and the ORM's work costs more than the
   // lookup itself. The id is one we issued, checked as a UUID by sessionRef, and bound.
-  const [user] = await queryRows<SessionUser & { active: boolean }>(
+  const [user] = await queryRows<SessionUser & { active: boolean; mustChangePassword: boolean; hasSecondFactor: boolean }>(
     `SELECT id::text, name, email, role::text AS role, office_id::text AS "officeId", kanwil_id::text AS "kanwilId",
-      desa_binaan_id::text AS "desaBinaanId", active
+      desa_binaan_id::text AS "desaBinaanId", active, must_change_password AS "mustChangePassword",
+      totp_enabled_at IS NOT NULL AS "hasSecondFactor"
     FROM app_user WHERE id = $1::uuid AND session_version = $2`,
     [ref.userId, ref.sessionVersion],
   );
   if (!user?.active) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, officeId: user.officeId, kanwilId: user.kanwilId, desaBinaanId: user.desaBinaanId };
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    officeId: user.officeId,
+    kanwilId: user.kanwilId,
+    desaBinaanId: user.desaBinaanId,
+    pending: accountPending(user),
+  };
 }
 
 /**

@@ -10,20 +10,25 @@ import { TextField } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/features/auth/callback";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
 
-const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED"] as const;
+const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED", "SECOND_FACTOR_REQUIRED", "SECOND_FACTOR_WRONG"] as const;
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
+  // Shown once the server says the account has a second factor; email and password stay filled.
+  const [askCode, setAskCode] = useState(false);
   const {
     register,
     handleSubmit,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<SignInInput>({ resolver: zodResolver(signInSchema) });
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
-    const result = await signIn("credentials", { ...values, redirect: false });
+    // next-auth posts every value as text: an absent code must not arrive as "undefined"
+    const { otp, ...credentials } = values;
+    const result = await signIn("credentials", { ...credentials, ...(otp ? { otp } : {}), redirect: false });
     if (result?.ok && !result.error) {
       // A full navigation so every server component reads the new session cookie.
       window.location.assign(safeCallbackPath(callbackUrl));
@@ -31,6 +36,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     }
     const [name, wait] = (result?.error ?? "").split(":");
     const code = KNOWN_ERRORS.find((c) => c === name) ?? "UNEXPECTED";
+    if (code === "SECOND_FACTOR_REQUIRED" || code === "SECOND_FACTOR_WRONG") {
+      setAskCode(true);
+      setTimeout(() => setFocus("otp"), 0);
+    }
     const seconds = Math.max(1, Number(wait) || 60);
     setError(t(`auth.${code}`, { seconds, minutes: Math.ceil(seconds / 60) }));
   });
@@ -53,6 +62,16 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         error={errors.password?.message && t(errors.password.message)}
         {...register("password")}
       />
+      {askCode && (
+        <TextField
+          label={t("auth.otp")}
+          hint={t("auth.otpHelp")}
+          autoComplete="one-time-code"
+          inputMode="text"
+          error={errors.otp?.message && t(errors.otp.message)}
+          {...register("otp")}
+        />
+      )}
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? t("auth.submitting") : t("auth.submit")}
       </Button>

@@ -3,7 +3,9 @@ import { Card } from "@/components/ui/card";
 import { scopeFor } from "@/lib/auth/permissions";
 import { formatDateTimeInZone } from "@/lib/dates";
 import { findOffices } from "@/lib/features/offices/queries";
-import { findManagedAccounts, findVillageChoices } from "@/lib/features/users/queries";
+import Link from "next/link";
+import { manageableRoles } from "@/lib/features/accounts/managed";
+import { findKanwilChoices, findManagedAccounts, findVillageChoices } from "@/lib/features/users/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { AccountStatusButton } from "./_components/account-status-button";
@@ -16,10 +18,12 @@ export default async function AccountsPage() {
   const user = await requireUser();
   const accounts = await orNotFound(findManagedAccounts(user));
   const nationwide = scopeFor(user.role, "manage:user") === "any";
-  const [villages, offices] = await Promise.all([
+  const [villages, offices, kanwils] = await Promise.all([
     nationwide ? Promise.resolve([]) : findVillageChoices(user),
     nationwide ? findOffices(user) : Promise.resolve([]),
+    findKanwilChoices(user),
   ]);
+  const roles = manageableRoles(user);
   const t = await getTranslations();
   const locale = await getLocale();
   return (
@@ -29,11 +33,7 @@ export default async function AccountsPage() {
         <p className="text-slate-700">{t("users.intro")}</p>
       </div>
       <Card title={t("users.createTitle")}>
-        <CreateAccountForm
-          villages={villages}
-          offices={offices.map((o) => ({ id: o.id, label: o.name }))}
-          nationwide={nationwide}
-        />
+        <CreateAccountForm roles={roles} villages={villages} offices={offices.map((o) => ({ id: o.id, label: o.name }))} kanwils={kanwils} />
       </Card>
       <Card title={t("users.listTitle")}>
         {accounts.length === 0 ? (
@@ -60,6 +60,7 @@ export default async function AccountsPage() {
                       {t(`roles.${a.role}`)}
                       {a.desaBinaan && <span className="block text-xs text-slate-600">{a.desaBinaan.village.name}</span>}
                       {nationwide && a.office && <span className="block text-xs text-slate-600">{a.office.name}</span>}
+                      {a.kanwil && <span className="block text-xs text-slate-600">{a.kanwil.name}</span>}
                     </td>
                     <td className="py-2 pr-3">
                       {a.lastSignInAt ? formatDateTimeInZone(a.lastSignInAt, "Asia/Jakarta", locale) : t("users.never")}
@@ -69,10 +70,15 @@ export default async function AccountsPage() {
                         {a.active ? t("users.active") : t("users.inactive")}
                       </span>
                       {a.id === user.id ? (
-                        <span className="ml-2 text-xs text-slate-600">({t("users.you")})</span>
+                        <Link href="/akun" className="ml-2 text-xs">({t("users.you")})</Link>
                       ) : (
-                        (nationwide || a.role === "OFFICE_OFFICER" || a.role === "VILLAGE") && (
-                          <AccountStatusButton userId={a.id} active={a.active} name={a.name} />
+                        roles.includes(a.role) && (
+                          <>
+                            <AccountStatusButton userId={a.id} active={a.active} name={a.name} />
+                            <Link href={`/portal/pengguna/${a.id}`} className="ml-2 text-sm font-medium" aria-label={`${t("accounts.admin.edit")}: ${a.name}`}>
+                              {t("accounts.admin.edit")}
+                            </Link>
+                          </>
                         )
                       )}
                     </td>

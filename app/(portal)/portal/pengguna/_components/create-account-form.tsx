@@ -1,40 +1,38 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
+import type { DeliveredLink } from "@/lib/features/accounts/links";
 import { createAccountAction } from "@/lib/features/users/actions";
 import { createAccountSchema } from "@/lib/features/users/schemas";
+import { PasswordLink } from "./password-link";
+import { PlacementFields, type Choice } from "./placement-fields";
 
-type Choice = { id: string; label: string };
+type Role = "NATIONAL_ADMIN" | "REGIONAL_OVERSEER" | "OFFICE_ADMIN" | "OFFICE_OFFICER" | "VILLAGE";
 
-export function CreateAccountForm({
-  villages,
-  offices,
-  nationwide,
-}: {
-  villages: Choice[];
-  offices: Choice[];
-  nationwide: boolean;
-}) {
+export function CreateAccountForm({ roles, villages, offices, kanwils }: { roles: readonly Role[]; villages: Choice[]; offices: Choice[]; kanwils: Choice[] }) {
   const t = useTranslations();
+  const [invited, setInvited] = useState<{ link: DeliveredLink; name: string; email: string } | null>(null);
   const { form, message, onSubmit, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
-    defaultValues: { role: nationwide ? "OFFICE_ADMIN" : "OFFICE_OFFICER" },
-    onSuccess: (_data, values) => {
+    defaultValues: { role: roles.includes("OFFICE_ADMIN") ? "OFFICE_ADMIN" : "OFFICE_OFFICER" },
+    onSuccess: (data, values) => {
+      const email = values.email.trim().toLowerCase();
+      setInvited(data.link ? { link: data.link, name: values.name, email } : null);
       form.reset({ role: values.role });
-      return t("users.created", { email: values.email.trim().toLowerCase() });
+      return t(data.link ? "accounts.admin.createdInvited" : "users.created", { email });
     },
   });
   const { register, watch, formState } = form;
-  const role = watch("role");
-  const roles = nationwide ? (["OFFICE_ADMIN", "OFFICE_OFFICER"] as const) : (["OFFICE_OFFICER", "VILLAGE"] as const);
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       {message && (
-        <div className="sm:col-span-2">
+        <div className="space-y-3 sm:col-span-2">
           <Alert tone={message.tone}>{message.text}</Alert>
+          {message.tone === "success" && invited && <PasswordLink {...invited} />}
         </div>
       )}
       <TextField label={t("users.name")} autoComplete="off" error={fieldError("name")} {...register("name")} />
@@ -46,32 +44,15 @@ export function CreateAccountForm({
           </option>
         ))}
       </SelectField>
-      {nationwide && (
-        <SelectField label={t("users.office")} error={fieldError("officeId")} {...register("officeId")}>
-          {offices.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </SelectField>
-      )}
-      {role === "VILLAGE" && (
-        <SelectField label={t("users.village")} error={fieldError("desaBinaanId")} {...register("desaBinaanId")}>
-          <option value="">{t("users.chooseVillage")}</option>
-          {villages.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </SelectField>
-      )}
+      <PlacementFields role={watch("role")} register={register} fieldError={fieldError} offices={offices} kanwils={kanwils} villages={villages} />
       <TextField label={t("users.position")} error={fieldError("position")} {...register("position")} />
       <TextField label={t("users.nip")} inputMode="numeric" error={fieldError("nip")} {...register("nip")} />
+      <TextField label={t("accounts.admin.phone")} type="tel" inputMode="tel" hint={t("accounts.admin.phoneHint")} error={fieldError("phone")} {...register("phone")} />
       <TextField
-        label={t("users.password")}
+        label={t("accounts.admin.passwordOptional")}
         type="password"
         autoComplete="new-password"
-        hint={t("users.passwordHint")}
+        hint={t("accounts.admin.passwordOptionalHint")}
         error={fieldError("password")}
         {...register("password")}
       />

@@ -53,7 +53,7 @@ export const POST = mutatingRoute(async (request: NextRequest, { params }: { par
     if (error instanceof AppError) {
       const key = Object.values(error.fieldErrors ?? {})[0];
       const message = key && t.has(key) ? t(key, { max: 20000, mb: IMPORT_MAX_BYTES / 1024 / 1024, found: "", expected: "" }) : t(`errors.${error.code}`);
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 422, CONFLICT: 409, RATE_LIMITED: 429 }[error.code];
+      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 422, CONFLICT: 409, RATE_LIMITED: 429, ACCOUNT_SETUP: 403 }[error.code];
       return NextResponse.json({ error: message }, { status });
     }
     throw error;
