@@ -65,6 +65,9 @@ export default defineConfig({
       PORT: String(PORT),
       HOSTNAME: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The e2e database holds the demo data and its shared logins: no second factor is required
+      // of them (lib/features/accounts/pending.ts); the accounts spec enrols one anyway.
+      DEMO_MODE: "1",
       ...(process.env.WEB_CONCURRENCY ? { WEB_CONCURRENCY: process.env.WEB_CONCURRENCY } : {}),
     },
   },

@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { envSchema, formatEnvError } from "@/lib/env-schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/seed";
 import { fail, onShutdown, runMain, seconds } from "./lib/cli";
@@ -49,7 +50,10 @@ runMain(async () => {
   }
   log(`migrations: ${await applyMigrations(databaseUrl, env)}`);
   const demo = embedded || env.SEED_DEMO === "1";
+  // Shared demo logins sign in without a second factor (lib/features/accounts/pending.ts).
+  if (demo) env.DEMO_MODE = "1";
   log(await seedDatabase(databaseUrl, { demo, prefix: "  " }));
+  const noAccount = (await countAccounts(databaseUrl)) === 0;
   await ensureBuild(env, log);
 
   // `next start` once per CPU (WEB_CONCURRENCY), all on this port: scripts/serve.mjs.
@@ -63,6 +67,7 @@ runMain(async () => {
   // Playwright's webServer waits for this exact line (playwright.config.ts).
   console.log(`\n✔ Portal ready at ${url} (${seconds(started)} since npm start)`);
   if (env.DEMO_MODE === "1") printDemoAccounts(embedded);
+  if (noAccount) console.log('  No account yet: create the first national admin with  npm run admin:create -- --email you@imigrasi.go.id --name "Your Name"');
   console.log("  Stop with Ctrl+C.\n");
   return exited;
 });
@@ -76,6 +81,16 @@ async function startEmbedded(env: Env): Promise<string> {
   const moved = db.port === DEFAULT_EMBEDDED_PORT ? "" : ` (port ${DEFAULT_EMBEDDED_PORT} is taken)`;
   log(`embedded PostgreSQL listening on ${describeDatabase(db.url)}${moved} (${seconds(started)})`);
   return db.url;
+}
+
+async function countAccounts(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return Number((await client.query<{ n: string }>("SELECT count(*) AS n FROM app_user")).rows[0]!.n);
+  } finally {
+    await client.end();
+  }
 }
 
 function validateEnv(env: Env): void {

@@ -4,12 +4,9 @@ import type { AccountTokenPurpose } from "@/lib/generated/prisma/enums";
 import idAccounts from "@/lib/i18n/messages/id/accounts.json";
 import enAccounts from "@/lib/i18n/messages/en/accounts.json";
 import { sendMail } from "@/lib/server/mail";
+import { publicBaseUrl } from "@/lib/features/accounts/base-url";
 import { setPasswordPath, TOKEN_TTL_HOURS } from "@/lib/features/accounts/tokens";
 
-/** The public base URL of links we hand out: APP_URL, else the one next-auth uses. */
-export function publicBaseUrl(): string {
-  return (process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
-}
 
 export type DeliveredLink = { url: string; expiresAt: string; whatsappUrl: string; emailed: boolean };
 

@@ -12,14 +12,16 @@ export function manageableRoles(actor: SessionUser): readonly Role[] {
 }
 
 /**
- * Another person's account that `actor` may manage, or NOT_FOUND: outside their scope, a role
- * above what they manage, or themselves (their own account is changed on their own pages, so
- * nobody raises their own role or locks themselves out).
+ * Another person's account that `actor` may manage, or NOT_FOUND: outside their scope, or a role
+ * above what they manage. Their own account is FORBIDDEN here: it is changed on their own pages,
+ * so nobody raises their own role or locks themselves out.
  */
 export async function findManagedAccount(actor: SessionUser, userId: string) {
-  if (userId === actor.id) throw new AppError("NOT_FOUND");
+  const roles = manageableRoles(actor); // FORBIDDEN first for a role that manages nobody
+  // their own account is no secret to them: refused, not hidden
+  if (userId === actor.id) throw new AppError("FORBIDDEN");
   const target = await db.user.findFirst({
-    where: { AND: [{ id: userId }, userWhere(actor, "manage:user"), { role: { in: [...manageableRoles(actor)] } }] },
+    where: { AND: [{ id: userId }, userWhere(actor, "manage:user"), { role: { in: [...roles] } }] },
     select: { id: true, name: true, email: true, role: true, active: true, officeId: true, kanwilId: true, desaBinaanId: true, updatedAt: true },
   });
   if (!target) throw new AppError("NOT_FOUND");

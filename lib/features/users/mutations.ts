@@ -162,7 +162,7 @@ export async function issuePasswordLink(actor: SessionUser, input: z.output<type
  * given another role (by someone else; nobody changes their own role at all). Counted under a
  * lock on the national admins' rows, so two such changes at once cannot both pass.
  */
-async function assertNotLastNationalAdmin(tx: Prisma.TransactionClient, target: { id: string; role: Role; active: boolean }, losing: boolean) {
+export async function assertNotLastNationalAdmin(tx: Prisma.TransactionClient, target: { id: string; role: Role; active: boolean }, losing: boolean) {
   if (!losing || target.role !== "NATIONAL_ADMIN" || !target.active) return;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id::text FROM app_user WHERE role = 'NATIONAL_ADMIN' AND active FOR UPDATE`;
   if (rows.filter((r) => r.id !== target.id).length === 0) throw new AppError("CONFLICT", undefined, { _form: "accounts.lastNationalAdmin" });
