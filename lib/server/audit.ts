@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/server/db";
 import type { SessionUser } from "@/lib/server/scope";
 
 type Tx = Pick<Prisma.TransactionClient, "auditLog">;
@@ -46,4 +47,19 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
     }
   }
   return { before: b, after: a };
+}
+
+/**
+ * A download of a session's attendee list (personal data): who took it, and when. Its own small
+ * write, outside any transaction: the download itself changes nothing.
+ */
+export async function recordAttendeeDownload(actor: SessionUser, input: { eventId: string; format: string }) {
+  const event = await db.event.findUnique({ where: { id: input.eventId }, select: { officeId: true } });
+  await recordAudit(db, actor, {
+    action: "attendance.downloaded",
+    entityType: "event",
+    entityId: input.eventId,
+    officeId: event?.officeId ?? null,
+    changes: { after: { format: input.format } },
+  });
 }

@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { scopeFor } from "@/lib/auth/permissions";
 import { decryptSecret, totpCode } from "@/lib/auth/totp";
 import { verifySignIn } from "@/lib/features/auth/sign-in";
@@ -136,6 +136,8 @@ describe("two-factor sign-in", () => {
     expect(await verifySignIn({ email: user.email, password, otp: code }, address)).toMatchObject({ ok: false, code: "SECOND_FACTOR_WRONG" });
     // a wrong password never reveals whether a code would be asked
     expect(await verifySignIn({ email: user.email, password: "bukan ini", otp: code }, address)).toMatchObject({ ok: false, code: "INVALID_CREDENTIALS" });
+    const audited = await testDb.auditLog.groupBy({ by: ["action"], where: { entityId: user.id, action: { startsWith: "auth." } }, _count: true });
+    expect(Object.fromEntries(audited.map((a) => [a.action, a._count]))).toEqual({ "auth.sign_in": 1, "auth.second_factor_failed": 2, "auth.sign_in_failed": 1 });
   });
 
   it("takes each recovery code once, and an administrator's reset turns the factor off (audited)", async () => {

@@ -1,5 +1,7 @@
 import "server-only";
 import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { recordAudit } from "@/lib/server/audit";
 import { db } from "@/lib/server/db";
 import { releaseAttempt, reserveAttempt, resetRateLimit, type AttemptPolicy } from "@/lib/server/rate-limit";
 import { signInSchema } from "@/lib/features/auth/schemas";
@@ -47,10 +49,14 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
 
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true, sessionVersion: true, totpEnabledAt: true },
+    select: { id: true, passwordHash: true, active: true, sessionVersion: true, totpEnabledAt: true, role: true, officeId: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
-  if (!user || !valid) return { ok: false, code: "INVALID_CREDENTIALS" };
+  if (!user || !valid || !user.passwordHash) {
+    // An unknown address is nobody's: only failures against a real account are audited.
+    if (user) await auditSignIn(user, "auth.sign_in_failed");
+    return { ok: false, code: "INVALID_CREDENTIALS" };
+  }
   // Only someone holding the right password learns that the account is disabled.
   if (!user.active) return { ok: false, code: "DISABLED" };
   if (user.totpEnabledAt) {
@@ -60,10 +66,19 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
       await Promise.all([releaseAttempt(accountKey), releaseAttempt(addressKey)]);
       return { ok: false, code: "SECOND_FACTOR_REQUIRED" };
     }
-    if (!(await checkSecondFactor(user.id, otp))) return { ok: false, code: "SECOND_FACTOR_WRONG" };
+    if (!(await checkSecondFactor(user.id, otp))) {
+      await auditSignIn(user, "auth.second_factor_failed");
+      return { ok: false, code: "SECOND_FACTOR_WRONG" };
+    }
   }
 
   await Promise.all([resetRateLimit(accountKey), releaseAttempt(addressKey)]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await auditSignIn(user, "auth.sign_in");
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
+}
+
+/** Sign-ins and failed ones in the audit log, under the account they concern (no address, no password). */
+function auditSignIn(user: { id: string; role: Role; officeId: string | null }, action: string) {
+  return recordAudit(db, action === "auth.sign_in" ? user : null, { action, entityType: "user", entityId: user.id, officeId: user.officeId });
 }
