@@ -32,7 +32,8 @@ export function defineAction<S extends z.ZodType, R>(config: {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
           const path = issue.path.join(".") || "_form";
-          fieldErrors[path] ??= translate(issue.message);
+          // zod's own messages (English, for a wrong type or a malformed id) never reach a person
+          fieldErrors[path] ??= t.has(issue.message) ? t(issue.message) : t("validation.invalid");
         }
         return { ok: false, error: translate("errors.VALIDATION"), fieldErrors };
       }

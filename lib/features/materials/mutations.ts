@@ -56,8 +56,8 @@ export async function createMaterial(actor: SessionUser, input: z.output<typeof 
     translationGroupId = original.translationGroupId;
   }
 
-  const fields = { ...input };
-  delete fields.translationOfId;
+  const { translationOfId: _translationOfId, ...fields } = input;
+  void _translationOfId;
   try {
     return await db.$transaction(async (tx) => {
       const material = await tx.material.create({

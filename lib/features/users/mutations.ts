@@ -27,7 +27,7 @@ export async function createAccount(actor: SessionUser, input: z.output<typeof c
   let desaBinaanId: string | null = null;
   if (input.role === "VILLAGE") {
     const village = await db.desaBinaan.findFirst({
-      where: { id: input.desaBinaanId, officeId },
+      where: { id: input.desaBinaanId ?? undefined, officeId },
       select: { id: true },
     });
     if (!village) throw new AppError("VALIDATION", undefined, { desaBinaanId: "validation.villageRequired" });

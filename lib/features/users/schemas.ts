@@ -1,30 +1,18 @@
 import { z } from "zod";
 import { emailSchema, passwordSchema } from "@/lib/features/auth/schemas";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .transform((v) => v || undefined)
-    .optional();
+import { cleanText, optionalId, optionalText, requiredText } from "@/lib/schema-fields";
 
 /** Roles an administrator may give; OFFICE_ADMIN only by the national admin (checked on the server). */
 export const managedRoles = ["OFFICE_OFFICER", "VILLAGE", "OFFICE_ADMIN"] as const;
 
 export const createAccountSchema = z
   .object({
-    name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+    name: requiredText(120),
     email: emailSchema,
     role: z.enum(managedRoles, "validation.required"),
     officeId: z.uuid("validation.required").optional(),
-    desaBinaanId: z
-      .union([z.uuid("validation.required"), z.literal("")])
-      .transform((v) => v || undefined)
-      .optional(),
-    nip: z
-      .string()
-      .trim()
+    desaBinaanId: optionalId,
+    nip: cleanText()
       .regex(/^(\d{18})?$/, "validation.nip")
       .transform((v) => v || undefined)
       .optional(),
