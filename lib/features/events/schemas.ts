@@ -100,8 +100,16 @@ const count = wholeNumber(100000);
 export const attendanceCountsSchema = z.object({
   eventId: z.uuid(),
   rows: z
-    .array(z.object({ category: z.enum(AttendeeCategory), male: count, female: count, unknown: count }))
-    .max(ATTENDEE_CATEGORIES.length),
+    .array(z.object({ category: z.enum(AttendeeCategory, "validation.required"), male: count, female: count, unknown: count }))
+    .max(ATTENDEE_CATEGORIES.length, "validation.tooMany")
+    // one row per category: the table's unique index would otherwise refuse the save
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if (seen.has(row.category)) ctx.addIssue({ code: "custom", path: [i, "category"], message: "validation.duplicateCategory" });
+        seen.add(row.category);
+      });
+    }),
 });
 export type AttendanceCountsInput = z.input<typeof attendanceCountsSchema>;
 
