@@ -36,6 +36,8 @@ export type UpdateMaterialInput = z.input<typeof updateMaterialSchema>;
 
 export const setMaterialStatusSchema = z.object({ id: z.uuid(), publish: z.boolean() });
 
+export const publishRevisionSchema = z.object({ materialId: z.uuid(), revisionId: z.uuid() });
+
 export const previewMaterialSchema = z.object({ body: cleanText({ multiline: true }).max(50_000, "validation.tooLong") });
 
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;

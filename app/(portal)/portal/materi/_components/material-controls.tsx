@@ -11,9 +11,36 @@ import {
   removeAttachmentAction,
   setMaterialStatusAction,
   uploadMaterialFileAction,
+  publishRevisionAction,
 } from "@/lib/features/materials/actions";
 
 type Message = { tone: "error" | "success"; text: string };
+
+/** An admin publishes an officer's pending edit of published material. */
+export function PublishRevisionButton({ materialId, revisionId }: { materialId: string; revisionId: string }) {
+  const t = useTranslations("materials");
+  const tv = useTranslations("validation");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<Message | null>(null);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Button
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await callAction(publishRevisionAction, { materialId, revisionId }, tv("sendFailed"));
+            setMessage(result.ok ? { tone: "success", text: t("revisionPublished") } : { tone: "error", text: result.error });
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        {t("publishRevision")}
+      </Button>
+    </span>
+  );
+}
 
 export function MaterialStatusButton({ id, publish }: { id: string; publish: boolean }) {
   const t = useTranslations("materials");

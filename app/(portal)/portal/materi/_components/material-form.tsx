@@ -152,9 +152,9 @@ export function EditMaterialForm({ values }: { values: UpdateMaterialInput }) {
   const router = useRouter();
   const { form, message, onSubmit, fieldError } = useActionForm(updateMaterialSchema, updateMaterialAction, {
     defaultValues: values,
-    onSuccess: () => {
+    onSuccess: (data) => {
       router.refresh();
-      return t("saved");
+      return t(data?.pendingReview ? "savedForReview" : "saved");
     },
   });
   return (
