@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
+import { callAction, SEND_FAILED } from "@/components/ui/call-action";
 
 type Message = { tone: "error" | "success"; text: string };
 
@@ -33,7 +34,7 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
   const onSubmit = form.handleSubmit(async () => {
     setMessage(null);
     const values = form.getValues();
-    const result = await action(values);
+    const result = await callAction(action, values, t(SEND_FAILED));
     if (result.ok) {
       setMessage({ tone: "success", text: options.onSuccess(result.data, values) });
       return;

@@ -58,7 +58,8 @@ function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) 
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
           const path = issue.path.join(".") || "_form";
-          fieldErrors[path] ??= translate(issue.message);
+          // zod's own messages (English, for a wrong type or a malformed id) never reach a person
+          fieldErrors[path] ??= t.has(issue.message) ? t(issue.message) : t("validation.invalid");
         }
         return { ok: false, error: translate("errors.VALIDATION"), fieldErrors };
       }

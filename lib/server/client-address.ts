@@ -43,11 +43,31 @@ export function installClientAddressStamp(server: { prototype: { emit: (event: s
   server.prototype.emit = function (this: unknown, event: string, ...args: unknown[]) {
     if (event === "request") {
       const req = args[0] as IncomingMessage;
+      req.url = withoutMalformedPath(req.url);
       const address = resolveClientAddress({ forwardedFor: req.headers["x-forwarded-for"], socketAddress: req.socket?.remoteAddress, trustedProxies });
       req.headers[CLIENT_ADDRESS_HEADER] = `${token} ${address}`;
     }
     return emit.call(this, event, ...args);
   };
+}
+
+/** A path no route has: Next answers it with the site's own 404 page. */
+export const MALFORMED_PATH = "/_tidak-ditemukan";
+
+/**
+ * A path with a broken percent-encoding (`/materi/%ff%fe`) makes Next fail while decoding it and
+ * answer a bare 500 "Internal Server Error"; such a URL names nothing here, so it is sent to
+ * a path that renders the 404 page instead. Other URLs are returned unchanged.
+ */
+export function withoutMalformedPath(url: string | undefined): string | undefined {
+  if (!url) return url;
+  const path = url.split("?")[0]!;
+  try {
+    decodeURIComponent(path);
+    return url;
+  } catch {
+    return MALFORMED_PATH;
+  }
 }
 
 /** The stamped client address of a request ("unknown" when it carries no valid stamp). */

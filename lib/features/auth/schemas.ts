@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { cleanText } from "@/lib/schema-fields";
 
 // Messages are catalogue keys (validation.*), translated where they are shown.
-export const emailSchema = z
-  .string()
-  .trim()
+export const emailSchema = cleanText()
   .toLowerCase()
   .min(1, "validation.required")
   .max(254, "validation.tooLong")

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { normalizeIndonesianPhone } from "@/lib/phone";
-import { isoDaySchema, optionalText, requiredText } from "@/lib/features/villages/schemas";
+import { isoDaySchema } from "@/lib/features/villages/schemas";
+import { cleanText, optionalText, requiredText } from "@/lib/schema-fields";
 
 // ───────────────────────────── Contacts (narahubung) ─────────────────────────────
 
@@ -22,15 +23,13 @@ const contactPersonFields = {
   name: requiredText(120),
   role: z.enum(CONTACT_ROLES, "validation.required"),
   position: optionalText(120),
-  phone: z
-    .string()
-    .trim()
+  phone: cleanText()
     .max(30, "validation.phone")
     .optional()
     .transform((v) => v ?? ""),
   hasWhatsapp: z.boolean().optional().default(true),
   consent: z.boolean().optional().default(false),
-  notes: optionalText(1000),
+  notes: optionalText(1000, { multiline: true }),
 };
 
 /** Shared refinement: the phone must be Indonesian, and consent must be recorded for it. */

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { AttendeeCategory, Gender } from "@/lib/generated/prisma/enums";
 import { normalizeIndonesianPhone } from "@/lib/phone";
+import { cleanLine } from "@/lib/schema-fields";
 import { attendeeDedupeKey, normalizeName } from "@/lib/features/events/dedupe";
 
 export const IMPORT_MAX_ROWS = 20_000;
@@ -69,7 +70,7 @@ export type ImportResult =
   | { ok: false; fileError: { key: string; values?: Record<string, string | number> } };
 
 const normHeader = (h: string) => h.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/[\s/.-]+/g, "_");
-const clean = (v: unknown) => (v === null || v === undefined ? "" : String(v).trim());
+const clean = (v: unknown) => (v === null || v === undefined ? "" : cleanLine(String(v)).trim());
 
 /**
  * Reads a CSV (UTF-8, comma or semicolon) or XLSX attendee list and validates every row. Nothing

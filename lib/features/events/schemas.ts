@@ -1,20 +1,7 @@
 import { z } from "zod";
 import { AttendeeCategory, EventType, Gender, InstitutionKind } from "@/lib/generated/prisma/enums";
 import { optionalIndonesianPhoneSchema } from "@/lib/phone";
-
-const text = (max: number) => z.string().trim().min(1, "validation.required").max(max, "validation.tooLong");
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .transform((v) => v || null)
-    .optional()
-    .transform((v) => v ?? null);
-const optionalId = z
-  .union([z.uuid("validation.required"), z.literal("")])
-  .optional()
-  .transform((v) => v || null);
+import { checkbox, localDateTimeSchema, optionalId, optionalText, requiredText as text, wholeNumber } from "@/lib/schema-fields";
 
 /** Checkbox groups send false (none), one string (one box) or an array: always an array here. */
 const idList = (max: number) =>
@@ -23,8 +10,8 @@ const idList = (max: number) =>
     z.array(z.uuid()).max(max),
   );
 
-/** A wall-clock time as a `datetime-local` input gives it: "2026-12-01T09:00". */
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.dateTime");
+/** A wall-clock time as a `datetime-local` input gives it: "2026-12-01T09:00", strictly read. */
+const localDateTime = localDateTimeSchema;
 
 export const EVENT_TYPES = Object.values(EventType);
 export const ATTENDEE_CATEGORIES = Object.values(AttendeeCategory);
@@ -42,7 +29,7 @@ export const eventFormSchema = z
     type: z.enum(EventType, "validation.required"),
     title: text(200),
     theme: optionalText(300),
-    description: optionalText(4000),
+    description: optionalText(4000, { multiline: true }),
     venueName: text(200),
     venueAddress: optionalText(300),
     venueVillageId: optionalId,
@@ -64,18 +51,18 @@ export const postponeEventSchema = z
     eventId: z.uuid(),
     startsAtLocal: localDateTime,
     endsAtLocal: localDateTime,
-    reason: text(500),
+    reason: text(500, { multiline: true }),
   })
   .refine((v) => v.endsAtLocal > v.startsAtLocal, { path: ["endsAtLocal"], message: "validation.endBeforeStart" });
 
-export const cancelEventSchema = z.object({ eventId: z.uuid(), reason: text(500) });
+export const cancelEventSchema = z.object({ eventId: z.uuid(), reason: text(500, { multiline: true }) });
 export const eventIdSchema = z.object({ eventId: z.uuid() });
 export const setCheckInOpenSchema = z.object({ eventId: z.uuid(), open: z.boolean() });
 
 export const eventReportSchema = z.object({
   eventId: z.uuid(),
-  reportNotes: optionalText(10000),
-  followUps: optionalText(4000),
+  reportNotes: optionalText(10000, { multiline: true }),
+  followUps: optionalText(4000, { multiline: true }),
   whatsappGroupShared: z.boolean().default(false),
 });
 
@@ -109,12 +96,20 @@ export type AttendeeInput = z.input<typeof attendeeSchema>;
 
 export const removeAttendeeSchema = z.object({ eventId: z.uuid(), attendeeId: z.uuid() });
 
-const count = z.coerce.number("validation.count").int("validation.count").min(0, "validation.count").max(100000, "validation.count");
+const count = wholeNumber(100000);
 export const attendanceCountsSchema = z.object({
   eventId: z.uuid(),
   rows: z
-    .array(z.object({ category: z.enum(AttendeeCategory), male: count, female: count, unknown: count }))
-    .max(ATTENDEE_CATEGORIES.length),
+    .array(z.object({ category: z.enum(AttendeeCategory, "validation.required"), male: count, female: count, unknown: count }))
+    .max(ATTENDEE_CATEGORIES.length, "validation.tooMany")
+    // one row per category: the table's unique index would otherwise refuse the save
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if (seen.has(row.category)) ctx.addIssue({ code: "custom", path: [i, "category"], message: "validation.duplicateCategory" });
+        seen.add(row.category);
+      });
+    }),
 });
 export type AttendanceCountsInput = z.input<typeof attendanceCountsSchema>;
 
@@ -129,7 +124,7 @@ export const checkInSchema = z
       .optional()
       .transform((v) => v || null),
     phone: optionalIndonesianPhoneSchema.optional().transform((v) => v ?? null),
-    consent: z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1", z.boolean()),
+    consent: checkbox,
   })
   .refine((v) => v.consent, { path: ["consent"], message: "validation.checkInConsent" });
 export type CheckInValues = z.output<typeof checkInSchema>;

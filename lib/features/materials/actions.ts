@@ -5,12 +5,14 @@ import {
   addMaterialFile,
   createMaterial,
   removeAttachment,
+  publishRevision,
   setMaterialStatus,
   updateMaterial,
 } from "@/lib/features/materials/mutations";
 import {
   createMaterialSchema,
   previewMaterialSchema,
+  publishRevisionSchema,
   removeAttachmentSchema,
   setMaterialStatusSchema,
   updateMaterialSchema,
@@ -42,6 +44,18 @@ export const updateMaterialAction = defineAction({
   permission: "update:material",
   handler: async (input, { user }) => {
     const updated = await updateMaterial(user, input);
+    if (updated?.pendingReview) revalidatePath("/portal/materi");
+    else refreshPublicSite();
+    return updated;
+  },
+});
+
+/** An admin publishes an officer's pending edit of published material. */
+export const publishRevisionAction = defineAction({
+  schema: publishRevisionSchema,
+  permission: "publish:material",
+  handler: async (input, { user }) => {
+    const updated = await publishRevision(user, input);
     refreshPublicSite();
     return updated;
   },

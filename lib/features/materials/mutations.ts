@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { checkUpload } from "@/lib/features/materials/files";
 import type {
   createMaterialSchema,
+  publishRevisionSchema,
   removeAttachmentSchema,
   setMaterialStatusSchema,
   updateMaterialSchema,
@@ -56,8 +57,8 @@ export async function createMaterial(actor: SessionUser, input: z.output<typeof 
     translationGroupId = original.translationGroupId;
   }
 
-  const fields = { ...input };
-  delete fields.translationOfId;
+  const { translationOfId: _translationOfId, ...fields } = input;
+  void _translationOfId;
   try {
     return await db.$transaction(async (tx) => {
       const material = await tx.material.create({
@@ -81,13 +82,47 @@ export async function createMaterial(actor: SessionUser, input: z.output<typeof 
   }
 }
 
-/** Saves an edit; a change of title, summary or body becomes a revision. */
+/** Whether the actor may publish this material (an admin of its office, or the national admin). */
+async function mayPublish(actor: SessionUser, id: string): Promise<boolean> {
+  try {
+    return (await db.material.count({ where: { AND: [{ id }, materialWhere(actor, "publish:material")] } })) > 0;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Saves an edit; a change of title, summary or body becomes a revision. Published material
+ * changed by someone who may not publish it stays as published: the new text waits as a pending
+ * revision for an admin (publishRevision), and its address, category and language cannot change.
+ */
 export async function updateMaterial(actor: SessionUser, input: z.output<typeof updateMaterialSchema>) {
   const before = await findWritable(actor, input.id, "update:material");
   const { id, ...fields } = input;
   const changes = diffFields(before, { ...fields, summary: fields.summary ?? null });
-  if (Object.keys(changes.after).length === 0) return { id, slug: before.slug, changed: false };
+  if (Object.keys(changes.after).length === 0) return { id, slug: before.slug, changed: false, pendingReview: false };
   const textChanged = ["title", "summary", "body"].some((k) => k in changes.after);
+  if (before.status === "PUBLISHED" && !(await mayPublish(actor, id))) {
+    const moved = (["slug", "category", "language"] as const).filter((k) => k in changes.after);
+    if (moved.length > 0) {
+      throw new AppError("VALIDATION", undefined, Object.fromEntries(moved.map((k) => [k, "validation.publishedNeedsAdmin"])));
+    }
+    return db.$transaction(async (tx) => {
+      const revision = await tx.materialRevision.create({
+        data: { materialId: id, title: fields.title, summary: fields.summary, body: fields.body, createdById: actor.id, pending: true },
+        select: { id: true },
+      });
+      await recordAudit(tx, actor, {
+        action: "material.propose",
+        entityType: "material",
+        entityId: id,
+        officeId: before.officeId,
+        changes: { after: { revisionId: revision.id } },
+      });
+      return { id, slug: before.slug, changed: true, pendingReview: true };
+    });
+  }
   try {
     return await db.$transaction(async (tx) => {
       const updated = await tx.material.update({
@@ -111,11 +146,37 @@ export async function updateMaterial(actor: SessionUser, input: z.output<typeof 
           after: { ...changes.after, ...("body" in changes.after ? { body: "(revision)" } : {}) },
         },
       });
-      return { ...updated, changed: true };
+      return { ...updated, changed: true, pendingReview: false };
     });
   } catch (error) {
     conflict(error);
   }
+}
+
+/** An admin publishes a pending revision: its text becomes the material's (and the public's). */
+export async function publishRevision(actor: SessionUser, input: z.output<typeof publishRevisionSchema>) {
+  const material = await findWritable(actor, input.materialId, "publish:material");
+  const revision = await db.materialRevision.findFirst({
+    where: { id: input.revisionId, materialId: material.id, pending: true },
+    select: { id: true, title: true, summary: true, body: true },
+  });
+  if (!revision) throw new AppError("NOT_FOUND");
+  return db.$transaction(async (tx) => {
+    await tx.material.update({
+      where: { id: material.id },
+      data: { title: revision.title, summary: revision.summary, body: revision.body },
+    });
+    // this one is now the text; older proposals are superseded by it
+    await tx.materialRevision.updateMany({ where: { materialId: material.id, pending: true }, data: { pending: false } });
+    await recordAudit(tx, actor, {
+      action: "material.publishRevision",
+      entityType: "material",
+      entityId: material.id,
+      officeId: material.officeId,
+      changes: { after: { revisionId: revision.id } },
+    });
+    return { id: material.id, slug: material.slug };
+  });
 }
 
 /** Publishes or unpublishes: office admins their own office's material, the national admin any. */

@@ -56,7 +56,7 @@ export async function getMaterial(user: SessionUser, id: string) {
       revisions: {
         orderBy: { createdAt: "desc" },
         take: 50,
-        select: { id: true, title: true, createdAt: true, createdById: true },
+        select: { id: true, title: true, createdAt: true, createdById: true, pending: true },
       },
     },
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText, optionalId, optionalText, requiredText } from "@/lib/schema-fields";
 
 export const MATERIAL_CATEGORY_VALUES = ["TPPO", "TPPM", "MIGRASI_AMAN", "PASPOR", "BEKERJA_PROSEDURAL"] as const;
 export const LANGUAGE_VALUES = ["ID", "EN"] as const;
@@ -6,32 +7,22 @@ export const LANGUAGE_VALUES = ["ID", "EN"] as const;
 /** Path words the public library uses itself (/materi/kategori/..., /materi/cari). */
 const RESERVED_SLUGS = ["kategori", "cari", "baru"];
 
-export const slugSchema = z
-  .string()
-  .trim()
+export const slugSchema = cleanText()
   .toLowerCase()
   .min(3, "validation.slug")
   .max(120, "validation.tooLong")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "validation.slug")
   .refine((s) => !RESERVED_SLUGS.includes(s), "validation.slugReserved");
 
-const optionalUuid = z
-  .union([z.uuid("validation.required"), z.literal("")])
-  .transform((v) => v || undefined)
-  .optional();
+const optionalUuid = optionalId;
 
 export const materialFieldsSchema = z.object({
-  title: z.string().trim().min(1, "validation.required").max(200, "validation.tooLong"),
+  title: requiredText(200),
   slug: slugSchema,
-  summary: z
-    .string()
-    .trim()
-    .max(300, "validation.tooLong")
-    .transform((v) => v || undefined)
-    .optional(),
+  summary: optionalText(300, { multiline: true }),
   category: z.enum(MATERIAL_CATEGORY_VALUES, "validation.required"),
   language: z.enum(LANGUAGE_VALUES, "validation.required"),
-  body: z.string().trim().min(1, "validation.required").max(50_000, "validation.tooLong"),
+  body: requiredText(50_000, { multiline: true }),
 });
 
 export const createMaterialSchema = materialFieldsSchema.extend({
@@ -45,7 +36,9 @@ export type UpdateMaterialInput = z.input<typeof updateMaterialSchema>;
 
 export const setMaterialStatusSchema = z.object({ id: z.uuid(), publish: z.boolean() });
 
-export const previewMaterialSchema = z.object({ body: z.string().max(50_000, "validation.tooLong") });
+export const publishRevisionSchema = z.object({ materialId: z.uuid(), revisionId: z.uuid() });
+
+export const previewMaterialSchema = z.object({ body: cleanText({ multiline: true }).max(50_000, "validation.tooLong") });
 
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
@@ -54,12 +47,7 @@ export const MAX_PDF_BYTES = 10 * 1024 * 1024;
 export const uploadMaterialFileSchema = z.object({
   materialId: z.uuid(),
   kind: z.enum(["cover", "attachment"]),
-  title: z
-    .string()
-    .trim()
-    .max(200, "validation.tooLong")
-    .transform((v) => v || undefined)
-    .optional(),
+  title: optionalText(200),
   file: z.instanceof(File, { message: "validation.fileRequired" }).refine((f) => f.size > 0, "validation.fileRequired"),
 });
 

@@ -13,7 +13,7 @@ import { assertStrongPassword } from "@/lib/features/accounts/password";
 import { issueAccountToken } from "@/lib/features/accounts/tokens";
 import type { accountIdSchema, createAccountSchema, setAccountActiveSchema, updateAccountSchema } from "@/lib/features/users/schemas";
 
-type Placement = { role: Role; officeId?: string; kanwilId?: string; desaBinaanId?: string };
+type Placement = { role: Role; officeId?: string | null; kanwilId?: string | null; desaBinaanId?: string | null };
 
 /**
  * Where an account of `role` belongs, checked against what the actor may manage: an overseer's
@@ -35,7 +35,7 @@ async function resolvePlacement(actor: SessionUser, input: Placement) {
   const office = await db.office.findFirst({ where: { AND: [{ id: officeId }, officeWhere(actor, "manage:user")] }, select: { id: true } });
   if (!office) throw new AppError("VALIDATION", undefined, { officeId: "validation.required" });
   if (input.role !== "VILLAGE") return { ...none, officeId };
-  const village = await db.desaBinaan.findFirst({ where: { id: input.desaBinaanId, officeId }, select: { id: true } });
+  const village = input.desaBinaanId ? await db.desaBinaan.findFirst({ where: { id: input.desaBinaanId, officeId }, select: { id: true } }) : null;
   if (!village) throw new AppError("VALIDATION", undefined, { desaBinaanId: "validation.villageRequired" });
   return { ...none, officeId, desaBinaanId: village.id };
 }

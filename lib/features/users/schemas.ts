@@ -1,18 +1,6 @@
 import { z } from "zod";
 import { emailSchema, passwordSchema } from "@/lib/features/auth/schemas";
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .transform((v) => v || undefined)
-    .optional();
-
-const optionalId = z
-  .union([z.uuid("validation.required"), z.literal("")])
-  .transform((v) => v || undefined)
-  .optional();
+import { cleanText, optionalId, optionalText, requiredText } from "@/lib/schema-fields";
 
 /** Every role an administrator may give; which of them the actor may give is decided on the server. */
 export const accountRoles = ["NATIONAL_ADMIN", "REGIONAL_OVERSEER", "OFFICE_ADMIN", "OFFICE_OFFICER", "VILLAGE"] as const;
@@ -25,19 +13,17 @@ const placement = {
   desaBinaanId: optionalId,
 };
 
-const placementRules = <T extends { role: string; kanwilId?: string; desaBinaanId?: string }>(v: T, ctx: z.RefinementCtx) => {
+const placementRules = <T extends { role: string; kanwilId?: string | null; desaBinaanId?: string | null }>(v: T, ctx: z.RefinementCtx) => {
   if (v.role === "VILLAGE" && !v.desaBinaanId) ctx.addIssue({ code: "custom", path: ["desaBinaanId"], message: "validation.villageRequired" });
   if (v.role === "REGIONAL_OVERSEER" && !v.kanwilId) ctx.addIssue({ code: "custom", path: ["kanwilId"], message: "validation.kanwilRequired" });
 };
 
 export const createAccountSchema = z
   .object({
-    name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+    name: requiredText(120),
     email: emailSchema,
     ...placement,
-    nip: z
-      .string()
-      .trim()
+    nip: cleanText()
       .regex(/^(\d{18})?$/, "validation.nip")
       .transform((v) => v || undefined)
       .optional(),
@@ -57,7 +43,7 @@ export const updateAccountSchema = z
     userId: z.uuid("validation.invalid"),
     /** The account's updatedAt as the form saw it: a change by someone else meanwhile is a conflict. */
     version: z.iso.datetime({ offset: true, message: "validation.invalid" }),
-    name: z.string().trim().min(1, "validation.required").max(120, "validation.tooLong"),
+    name: requiredText(120),
     position: optionalText(120),
     ...placement,
   })

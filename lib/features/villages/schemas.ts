@@ -1,23 +1,12 @@
 import { z } from "zod";
 import { VILLAGE_STAGES } from "@/lib/stages";
-import { withoutControlCharacters } from "@/lib/text";
+import { cleanLine, isoDayStringSchema, optionalText, requiredText } from "@/lib/schema-fields";
 
 /**
  * Inputs of the desa binaan domain, shared by the forms and the server actions. Messages are
  * catalogue keys. Text is stored as typed (HTML included) and always rendered escaped.
  */
 
-export const requiredText = (max: number) =>
-  z.string("validation.required").trim().min(1, "validation.required").max(max, "validation.tooLong");
-
-export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, "validation.tooLong")
-    .transform((v) => v || null)
-    .optional()
-    .transform((v) => v ?? null);
 
 /** A count typed in a form: empty means unknown; otherwise a whole number 0..1,000,000. */
 const optionalCount = z
@@ -71,16 +60,9 @@ export const villageCodeSchema = z
   .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, "validation.villageCode");
 
 /** A calendar day as an HTML date input sends it; stored as UTC midnight of that day. */
-export const isoDaySchema = z
-  .string("validation.date")
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.date")
+export const isoDaySchema = isoDayStringSchema
   .transform((v, ctx) => {
     const date = new Date(`${v}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== v || date.getUTCFullYear() < 2000) {
-      ctx.addIssue({ code: "custom", message: "validation.date" });
-      return z.NEVER;
-    }
     // A day in the future cannot have happened yet; a day of slack covers Indonesia being ahead of UTC.
     if (date.getTime() > Date.now() + 24 * 3600 * 1000) {
       ctx.addIssue({ code: "custom", message: "validation.dateFuture" });
@@ -101,7 +83,7 @@ const idList = z.preprocess(
 );
 
 const villageProfileFields = {
-  selectionReason: requiredText(1000),
+  selectionReason: requiredText(1000, { multiline: true }),
   migrantWorkerCount: optionalCount,
   prospectiveCount: optionalCount,
   figuresYear: optionalYear,
@@ -122,7 +104,7 @@ export const changeStageSchema = z
     id: z.uuid(),
     toStage: z.enum(VILLAGE_STAGES, "validation.required"),
     effectiveOn: isoDaySchema,
-    note: optionalText(1000),
+    note: optionalText(1000, { multiline: true }),
     decreeNumber: optionalText(120),
     decreeDate: optionalIsoDay,
     eventId: z
@@ -143,7 +125,7 @@ export const SEARCH_MAX_LENGTH = 60;
 /** A name fragment as typed: HTML and all is just text; `%` and `_` are letters. */
 export const searchTermSchema = z
   .string("validation.required")
-  .overwrite(withoutControlCharacters)
+  .overwrite(cleanLine)
   .trim()
   .min(SEARCH_MIN_LENGTH, "validation.searchTooShort")
   .max(SEARCH_MAX_LENGTH, "validation.tooLong");
@@ -158,7 +140,7 @@ export const PAGE_SIZE = 25;
 
 /** The list's query string, tolerant: anything unknown falls back to the default. */
 export const villageListFilterSchema = z.object({
-  q: z.string().overwrite(withoutControlCharacters).trim().max(SEARCH_MAX_LENGTH).catch("").default(""),
+  q: z.string().overwrite(cleanLine).trim().max(SEARCH_MAX_LENGTH).catch("").default(""),
   stage: z
     .enum(VILLAGE_STAGES)
     .optional()

@@ -9,7 +9,7 @@ import { materialPath } from "@/lib/features/site/paths";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { EditMaterialForm } from "../_components/material-form";
-import { MaterialFileForm, MaterialStatusButton, RemoveAttachmentButton } from "../_components/material-controls";
+import { MaterialFileForm, MaterialStatusButton, PublishRevisionButton, RemoveAttachmentButton } from "../_components/material-controls";
 
 export const metadata: Metadata = { title: "Materi edukasi" };
 
@@ -42,6 +42,12 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
           <MaterialStatusButton id={material.id} publish={material.status !== "PUBLISHED"} />
         )}
       </div>
+
+      {material.revisions.some((r) => r.pending) && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-amber-900" data-testid="material-pending">
+          {t(material.can.publish ? "pendingForAdmin" : "pendingForOfficer")}
+        </p>
+      )}
 
       {material.can.edit ? (
         <Card>
@@ -118,6 +124,13 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
                   {r.authorName ? t("revisionBy", { date, name: r.authorName }) : t("revisionUnknown", { date })}
                 </Link>{" "}
                 · {r.title}
+                {r.pending && (
+                  <>
+                    {" "}
+                    <span className="rounded bg-amber-100 px-2 py-0.5 text-sm font-semibold text-amber-900">{t("revisionPending")}</span>{" "}
+                    {material.can.publish && <PublishRevisionButton materialId={material.id} revisionId={r.id} />}
+                  </>
+                )}
               </li>
             );
           })}

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { callAction } from "@/components/ui/call-action";
+import { MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
 import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -9,12 +11,40 @@ import {
   removeAttachmentAction,
   setMaterialStatusAction,
   uploadMaterialFileAction,
+  publishRevisionAction,
 } from "@/lib/features/materials/actions";
 
 type Message = { tone: "error" | "success"; text: string };
 
+/** An admin publishes an officer's pending edit of published material. */
+export function PublishRevisionButton({ materialId, revisionId }: { materialId: string; revisionId: string }) {
+  const t = useTranslations("materials");
+  const tv = useTranslations("validation");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<Message | null>(null);
+  return (
+    <span className="inline-flex flex-wrap items-center gap-2">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      <Button
+        disabled={pending}
+        onClick={() =>
+          startTransition(async () => {
+            const result = await callAction(publishRevisionAction, { materialId, revisionId }, tv("sendFailed"));
+            setMessage(result.ok ? { tone: "success", text: t("revisionPublished") } : { tone: "error", text: result.error });
+            if (result.ok) router.refresh();
+          })
+        }
+      >
+        {t("publishRevision")}
+      </Button>
+    </span>
+  );
+}
+
 export function MaterialStatusButton({ id, publish }: { id: string; publish: boolean }) {
   const t = useTranslations("materials");
+  const tv = useTranslations("validation");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<Message | null>(null);
@@ -26,7 +56,7 @@ export function MaterialStatusButton({ id, publish }: { id: string; publish: boo
         disabled={pending}
         onClick={() =>
           startTransition(async () => {
-            const result = await setMaterialStatusAction({ id, publish });
+            const result = await callAction(setMaterialStatusAction, { id, publish }, tv("sendFailed"));
             setMessage(result.ok ? { tone: "success", text: t(publish ? "published" : "unpublished") } : { tone: "error", text: result.error });
             if (result.ok) router.refresh();
           })
@@ -41,6 +71,7 @@ export function MaterialStatusButton({ id, publish }: { id: string; publish: boo
 /** One file input, sent as a File to the server action, which checks its bytes. */
 export function MaterialFileForm({ materialId, kind }: { materialId: string; kind: "cover" | "attachment" }) {
   const t = useTranslations("materials");
+  const tv = useTranslations("validation");
   const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState("");
@@ -53,8 +84,13 @@ export function MaterialFileForm({ materialId, kind }: { materialId: string; kin
       onSubmit={(event) => {
         event.preventDefault();
         const file = fileRef.current?.files?.[0];
+        // Say it before sending: a body over the server's limit would not even reach the action.
+        if (file && file.size > (kind === "cover" ? MAX_IMAGE_BYTES : MAX_PDF_BYTES)) {
+          setMessage({ tone: "error", text: tv(kind === "cover" ? "imageTooLarge" : "pdfTooLarge") });
+          return;
+        }
         startTransition(async () => {
-          const result = await uploadMaterialFileAction({ materialId, kind, title, file: file as File });
+          const result = await callAction(uploadMaterialFileAction, { materialId, kind, title, file: file as File }, tv("sendFailed"));
           if (result.ok) {
             setMessage({ tone: "success", text: t("uploaded") });
             setTitle("");
@@ -89,6 +125,7 @@ export function MaterialFileForm({ materialId, kind }: { materialId: string; kin
 
 export function RemoveAttachmentButton({ materialId, fileId }: { materialId: string; fileId: string }) {
   const t = useTranslations("materials");
+  const tv = useTranslations("validation");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -97,7 +134,7 @@ export function RemoveAttachmentButton({ materialId, fileId }: { materialId: str
       disabled={pending}
       onClick={() =>
         startTransition(async () => {
-          const result = await removeAttachmentAction({ materialId, fileId });
+          const result = await callAction(removeAttachmentAction, { materialId, fileId }, tv("sendFailed"));
           if (result.ok) router.refresh();
         })
       }

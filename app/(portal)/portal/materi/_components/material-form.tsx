@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { callAction } from "@/components/ui/call-action";
 import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -22,19 +23,20 @@ import {
  */
 function LivePreview({ body }: { body: string }) {
   const t = useTranslations("materials");
+  const tv = useTranslations("validation");
   const [html, setHtml] = useState("");
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(async () => {
       if (!body.trim()) return setHtml("");
-      const result = await previewMaterialAction({ body });
+      const result = await callAction(previewMaterialAction, { body }, tv("sendFailed"));
       if (!cancelled && result.ok) setHtml(result.data.html);
     }, 400);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [body]);
+  }, [body, tv]);
   return (
     <section aria-labelledby="preview-title" className="rounded-md border border-slate-300 bg-slate-50 p-3">
       <h2 id="preview-title" className="mb-2 text-sm font-semibold text-slate-700">
@@ -150,9 +152,9 @@ export function EditMaterialForm({ values }: { values: UpdateMaterialInput }) {
   const router = useRouter();
   const { form, message, onSubmit, fieldError } = useActionForm(updateMaterialSchema, updateMaterialAction, {
     defaultValues: values,
-    onSuccess: () => {
+    onSuccess: (data) => {
       router.refresh();
-      return t("saved");
+      return t(data?.pendingReview ? "savedForReview" : "saved");
     },
   });
   return (

@@ -1,11 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { callAction } from "@/components/ui/call-action";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { setAccountActiveAction } from "@/lib/features/users/actions";
 
 export function AccountStatusButton({ userId, active, name }: { userId: string; active: boolean; name: string }) {
   const t = useTranslations("users");
+  const tv = useTranslations("validation");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -17,7 +19,7 @@ export function AccountStatusButton({ userId, active, name }: { userId: string; 
         aria-label={`${active ? t("disable") : t("enable")}: ${name}`}
         onClick={() =>
           startTransition(async () => {
-            const result = await setAccountActiveAction({ userId, active: !active });
+            const result = await callAction(setAccountActiveAction, { userId, active: !active }, tv("sendFailed"));
             setError(result.ok ? null : result.error);
           })
         }

@@ -4,7 +4,7 @@ import type { UseFormRegister } from "react-hook-form";
 import { SelectField } from "@/components/ui/field";
 
 export type Choice = { id: string; label: string };
-type Placed = { officeId?: string; kanwilId?: string; desaBinaanId?: string };
+type Placed = { officeId?: string | null; kanwilId?: string | null; desaBinaanId?: string | null };
 
 /** Where an account of the chosen role belongs: a Kanwil, an office, a desa binaan, or nothing (national). */
 export function PlacementFields<T extends Placed>({

@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { callAction } from "@/components/ui/call-action";
 import { useState, useTransition } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import { Button } from "@/components/ui/button";
@@ -192,6 +193,7 @@ export function EndContactForm({ contactId }: { contactId: string }) {
 
 export function DeleteContactButton({ contactId, name }: { contactId: string; name: string }) {
   const t = useTranslations("contacts");
+  const tv = useTranslations("validation");
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -203,7 +205,7 @@ export function DeleteContactButton({ contactId, name }: { contactId: string; na
         aria-label={t("deleteLabel", { name })}
         onClick={() =>
           startTransition(async () => {
-            const result = await deleteContactAction({ contactId });
+            const result = await callAction(deleteContactAction, { contactId }, tv("sendFailed"));
             setError(result.ok ? null : result.error);
           })
         }
