@@ -126,6 +126,16 @@ describe("dashboard figures", () => {
     expect(nationalAll.coverage.find((c) => c.provinceCode === "62")?.total).toBeGreaterThan(0);
   });
 
+  it("gives the nation's per-office table the same figures as its headline", async () => {
+    // A limit above any office count, so the table is shown whatever other test files created.
+    const d = await getDashboard(w.national, { period: yearPeriod(2025) }, now, { perOfficeLimit: 100_000 });
+    expect(d.perOffice.length).toBe(d.officeCount);
+    expect(d.perOffice.find((o) => o.officeId === w.officeA.id)).toMatchObject({ held: 1, planned: 1, reached: 8 });
+    expect(d.perOffice.find((o) => o.officeId === w.officeB.id)).toMatchObject({ held: 1, reached: 1 });
+    const sum = (k: "held" | "planned" | "reached") => d.perOffice.reduce((n, o) => n + o[k], 0);
+    expect({ held: sum("held"), planned: sum("planned"), reached: sum("reached") }).toEqual({ held: d.sessions.held, planned: d.sessions.planned, reached: d.reach.total });
+  });
+
   it("gives a village account no dashboard", async () => {
     expect(await outcome(getDashboard(w.villageUserA, june, now))).toBe("FORBIDDEN");
   });

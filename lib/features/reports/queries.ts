@@ -292,7 +292,7 @@ export function villagesNeedingAttentionNow(officeIds: Offices, now: Date, limit
 export const PER_OFFICE_LIMIT = 40;
 
 /** Everything the dashboard shows, for the offices the user may read, narrowed by the filters. */
-export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date()) {
+export async function getDashboard(user: SessionUser, filters: DashboardFilters, now = new Date(), { perOfficeLimit = PER_OFFICE_LIMIT } = {}) {
   if (user.role === "VILLAGE") throw new AppError("FORBIDDEN");
   const mayRead = officeScopeSql(user, "read:report");
   // Filters narrow the user's own offices, so they can never reach beyond them.
@@ -316,9 +316,10 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
     {
       officeRows: select<{ id: string; name: string; provinceCode: string; selected: boolean }>`
         SELECT id, name, "provinceCode", selected FROM readable ORDER BY "provinceCode", name, id`,
-      ...periodFigures(scoped, filters.period, trendFrom, !everyOffice),
+      // per office too, for the nation as well: its per-office table must add up to its headline
+      ...periodFigures(scoped, filters.period, trendFrom, true),
       // per office only where the page shows a per-office table
-      villages: villageCounts(scoped, Prisma.sql`(SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${PER_OFFICE_LIMIT}`),
+      villages: villageCounts(scoped, Prisma.sql`(SELECT COUNT(*) FROM scoped) BETWEEN 2 AND ${perOfficeLimit}`),
       // to the minute: the statement, and so what other readers may share (remember below), stays
       // the same for a minute instead of changing every millisecond
       attention: villagesNeedingAttentionNow(scoped, new Date(Math.floor(now.getTime() / 60_000) * 60_000), 25),
@@ -377,7 +378,7 @@ export async function getDashboard(user: SessionUser, filters: DashboardFilters,
       const row = figures.byMonth.get(key);
       return { key, year, month, held: row?.held ?? 0, planned: row?.planned ?? 0, reached: row?.reached ?? 0 };
     }),
-    perOffice: offices.length > 1 && offices.length <= PER_OFFICE_LIMIT ? perOfficeRows(offices, villages, figures.byOffice) : [],
+    perOffice: offices.length > 1 && offices.length <= perOfficeLimit ? perOfficeRows(offices, villages, figures.byOffice) : [],
     attention: { total: attention[0]?.total ?? 0, villages: attention },
     coverage: [...coverage.values()].sort((a, b) => b.total - a.total),
   };
