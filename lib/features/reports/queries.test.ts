@@ -16,8 +16,8 @@ import {
 } from "@/lib/features/reports/queries";
 import { selectRows } from "@/lib/server/sql";
 import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/features/reports/period";
-import { createDesaBinaan, createEvent } from "@/tests/factories";
-import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+import { createDesaBinaan, createEvent, createOffice, createUser, recordStageChange } from "@/tests/factories";
+import { asSessionUser, createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
 let quietVillageId: string;
@@ -295,6 +295,22 @@ describe("activity reports", () => {
     expect(r.sessions).toHaveLength(3);
     expect(r.highlights).toHaveLength(1);
     expect(r.highlights[0]?.reached).toBe(8);
+  });
+
+  it("counts the villages of the period: registered by its end, at the stage they had then", async () => {
+    const office = await createOffice(testDb, { provinceCode: "62", workArea: ["62.02"] });
+    const admin = await createUser(testDb, { role: "OFFICE_ADMIN", officeId: office.id });
+    const old = await createDesaBinaan(testDb, { officeId: office.id, history: { effectiveOn: new Date("2024-01-10T00:00:00Z") } });
+    await recordStageChange(testDb, old.id, "SOCIALISED", { effectiveOn: new Date("2024-05-02T00:00:00Z") });
+    // registered long after the quarter
+    await createDesaBinaan(testDb, { officeId: office.id, history: { effectiveOn: new Date("2026-12-01T00:00:00Z") } });
+    const q1 = { period: "quarter" as const, year: 2024, quarter: 1, format: "xlsx" as const, level: "office" as const, id: office.id };
+    const r = await getActivityReport(asSessionUser(admin), q1, new Date("2026-12-03T05:00:00Z"));
+    expect(r.villageCount).toBe(1);
+    expect(r.villagesByStage).toEqual({ PROPOSED: 1 });
+    expect(r.attention.map((a) => a.id)).toEqual([old.id]);
+    const q2 = await getActivityReport(asSessionUser(admin), { ...q1, quarter: 2 }, new Date("2026-12-03T05:00:00Z"));
+    expect(q2.villagesByStage).toEqual({ SOCIALISED: 1 });
   });
 
   it("answers not found for another office, another Kanwil, or a level above the user", async () => {

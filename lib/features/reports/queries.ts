@@ -202,6 +202,23 @@ function villageCounts(officeIds: Offices, onlyIf: Prisma.Sql = Prisma.sql`TRUE`
     SELECT office_id, COUNT(*)::int AS villages FROM desa_binaan WHERE office_id ${inOffices(officeIds)} AND ${onlyIf} GROUP BY office_id`;
 }
 
+/**
+ * Desa binaan as they stood at the end of a past day range: registered (their first history row)
+ * before `end`, at the stage of their latest history row before it. A report for a past period
+ * counts these, not today's villages (id, office_id, village_code, stage).
+ */
+function villagesAsOf(officeIds: string[], end: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT d.id, d.office_id, d.village_code, s.stage FROM desa_binaan d
+    CROSS JOIN LATERAL (
+      SELECT c.to_stage AS stage FROM desa_binaan_stage_change c
+      WHERE c.desa_binaan_id = d.id
+        AND c.effective_on <= ((${end}::timestamptz - interval '1 millisecond') AT TIME ZONE ${REPORT_TIME_ZONE})::date
+      ORDER BY c.effective_on DESC, c.created_at DESC LIMIT 1
+    ) s
+    WHERE d.office_id = ANY(${officeIds}::uuid[])`;
+}
+
 const byName = new Intl.Collator("id");
 
 /** Per office: its desa binaan and its sessions in the period. */
@@ -246,12 +263,13 @@ function withNames(shown: Prisma.Sql) {
 }
 
 /** Desa binaan (not inactive) with no held session in the last 90 days, longest-neglected first. */
-export function villagesNeedingAttention(officeIds: string[], now: Date, limit: number) {
+export function villagesNeedingAttention(officeIds: string[], now: Date, limit: number, { asOf = false } = {}) {
   const since = new Date(now.getTime() - ATTENTION_DAYS * DAY_MS);
+  // asOf: the villages and stages of that day (a report), not today's
+  const villages = asOf ? villagesAsOf(officeIds, now) : Prisma.sql`SELECT id, stage, village_code, office_id FROM desa_binaan WHERE office_id = ANY(${officeIds}::uuid[])`;
   return withNames(Prisma.sql`
     WITH mine AS (
-      SELECT id, stage, village_code, office_id FROM desa_binaan
-      WHERE office_id = ANY(${officeIds}::uuid[]) AND stage <> 'INACTIVE'
+      SELECT id, stage, village_code, office_id FROM (${villages}) v WHERE stage <> 'INACTIVE'
     ), held AS (
       SELECT ev.desa_binaan_id, MAX(e.starts_at) AS last_held_at
       FROM event_village ev JOIN mine ON mine.id = ev.desa_binaan_id JOIN event e ON e.id = ev.event_id
@@ -463,14 +481,18 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
   const subject = await reportSubject(user, request);
   const period = reportPeriod(request);
   const officeIds = ids(subject.offices);
+  // the villages as they stood at the period's end (or now, for the running period)
+  const end = now < period.to ? now : period.to;
+  const asOf = villagesAsOf(officeIds, end);
   const rows = await selectTogether({
-    stages: villagesByProvinceAndStage(officeIds),
+    stages: select<{ province_code: string; stage: VillageStage; n: number }>`
+      SELECT left(village_code, 2) AS province_code, stage, COUNT(*)::int AS n FROM (${asOf}) v GROUP BY 1, 2`,
     ...periodFigures(officeIds, period),
-    villages: villageCounts(officeIds),
+    villages: select<{ office_id: string; villages: number }>`SELECT office_id, COUNT(*)::int AS villages FROM (${asOf}) v GROUP BY office_id`,
     sessions: reportSessions(officeIds, period),
     reachedVillages: villagesReached(officeIds, period),
     stageChanges: stageChangesIn(officeIds, period),
-    attention: villagesNeedingAttention(officeIds, now < period.to ? now : period.to, 10_000),
+    attention: villagesNeedingAttention(officeIds, end, 10_000, { asOf: true }),
   });
   const { stages, categories, villages, reachedVillages, stageChanges } = rows;
   const figures = figuresFromRows(rows.figures);
