@@ -245,6 +245,8 @@ export async function getVillage(user: SessionUser, id: string, options: { langu
   const names = new Map(changers.map((u) => [u.id, u.name]));
   return {
     ...desa,
+    /** When the village joined the program: its first history row (entered later, it may be long before createdAt). */
+    registeredOn: desa.stageHistory.at(-1)?.effectiveOn ?? desa.createdAt,
     stageHistory: desa.stageHistory.map((s) => ({ ...s, changedByName: s.changedById ? (names.get(s.changedById) ?? null) : null })),
     materials,
   };

@@ -111,7 +111,12 @@ const villageProfileFields = {
   officerIds: idList,
 };
 
-export const registerVillageSchema = z.object({ villageCode: villageCodeSchema, ...villageProfileFields });
+export const registerVillageSchema = z.object({
+  villageCode: villageCodeSchema,
+  /** The day the village was proposed, when that was before it was entered here (default today). */
+  proposedOn: optionalIsoDay,
+  ...villageProfileFields,
+});
 export type RegisterVillageInput = z.input<typeof registerVillageSchema>;
 
 export const updateVillageSchema = z.object({ id: z.uuid(), ...villageProfileFields });

@@ -58,7 +58,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const profile: [string, ReactNode][] = [
     [t("villages.code"), place.code],
     [t("villages.ownerOffice"), desa.office.name],
-    [t("villages.registeredOn"), formatDate(desa.createdAt, locale)],
+    [t("villages.registeredOn"), formatDate(desa.registeredOn, locale)],
     [t("villages.selectionReason"), desa.selectionReason ?? notSet],
     [t("villages.migrantWorkerCount"), figure(desa.migrantWorkerCount)],
     [t("villages.prospectiveCount"), figure(desa.prospectiveCount)],

@@ -15,7 +15,7 @@ import {
 } from "@/lib/features/villages/schemas";
 
 type Officer = { id: string; name: string };
-type ProfileFields = Omit<RegisterVillageInput, "villageCode">;
+type ProfileFields = Omit<RegisterVillageInput, "villageCode" | "proposedOn">;
 
 /** The fields registration and editing share: reason, figures, flags, WhatsApp group, officers. */
 function ProfileFieldset({
@@ -123,6 +123,13 @@ export function RegisterVillageForm({
         </div>
       )}
       <input type="hidden" {...form.register("villageCode")} />
+      <TextField
+        label={t("proposedOn")}
+        type="date"
+        hint={t("proposedOnHint")}
+        error={fieldError("proposedOn")}
+        {...form.register("proposedOn")}
+      />
       <ProfileFieldset
         register={form.register as unknown as UseFormRegister<ProfileFields>}
         fieldError={(name) => fieldError(name)}
