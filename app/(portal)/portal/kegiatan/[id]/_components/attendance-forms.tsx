@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -10,17 +11,27 @@ import type { AttendeeCategory } from "@/lib/generated/prisma/enums";
 
 type Choice = { id: string; label: string };
 
+/** The attendee form after a successful add: nothing of the previous person remains. */
+const EMPTY_ATTENDEE = { name: "", position: "", desaBinaanId: "", institutionName: "", gender: "", phone: "", consent: false } as const;
+
 export function AttendeeForm({ eventId, villages }: { eventId: string; villages: Choice[] }) {
   const t = useTranslations("events");
   const tc = useTranslations();
+  const [added, setAdded] = useState(0);
   const { form, message, onSubmit, fieldError } = useActionForm(attendeeSchema, addAttendeeAction, {
     defaultValues: { eventId, category: "WARGA", consent: false },
     onSuccess: (_d, values) => {
-      form.reset({ eventId, category: values.category, consent: false });
+      // Every field named: a field left out of reset() keeps what the last person typed.
+      form.reset({ ...EMPTY_ATTENDEE, eventId, category: values.category });
+      setAdded((n) => n + 1);
       return t("attendeeAdded", { name: values.name });
     },
   });
-  const { register } = form;
+  const { register, setFocus } = form;
+  // The next person's name, once the emptied form has rendered (reset drops the field refs).
+  useEffect(() => {
+    if (added > 0) setFocus("name");
+  }, [added, setFocus]);
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-3">
       {message && (
