@@ -190,3 +190,10 @@ test("an officer writes material with an XSS payload; the preview and the publis
   expect((await anonymous.goto(`/materi/${slug}`))?.status()).toBe(404);
   expect((await anonymous.request.get(pdfHref!)).status()).toBe(404);
 });
+
+test("every public page links the Atom feed, including those that set their own alternates", async ({ page }) => {
+  for (const path of ["/", "/en", "/materi", "/panduan", "/desa", `/materi/${PUBLISHED_ID}`]) {
+    await page.goto(path);
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute("href", /\/feed\.xml$/);
+  }
+});

@@ -12,6 +12,17 @@ export function publicPath(locale: Locale, path: string): string {
   return path === "/" ? "/en" : `/en${path}`;
 }
 
+/** The Atom feed every public page links (layouts' alternates are replaced, not merged, by a page's). */
+export const FEED_ALTERNATE = { "application/atom+xml": "/feed.xml" } as const;
+
+/**
+ * A public page's `alternates`: its canonical URL and language versions, and always the feed:
+ * Next replaces the layout's `alternates` as a whole when a page sets its own.
+ */
+export function pageAlternates(canonical: string, languages?: Record<string, string>) {
+  return { canonical, languages, types: FEED_ALTERNATE };
+}
+
 export const languageOf = (locale: Locale): Language => (locale === "en" ? "EN" : "ID");
 export const localeOf = (language: Language): Locale => (language === "EN" ? "en" : "id");
 
