@@ -1,5 +1,5 @@
 import "server-only";
-import PDFDocument from "pdfkit";
+import { createPdfDocument, PDF_FONT } from "@/lib/export/pdf";
 import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
 import { toCsv, toXlsx, type Column } from "@/lib/export/spreadsheet";
 import type { getAttendanceExport } from "@/lib/features/events/queries";
@@ -38,7 +38,7 @@ export function attendeesXlsx(event: ExportEvent, t: Translate): Promise<Buffer>
  * signature column. Names already known are printed; blank rows follow for people on the day.
  */
 export function attendanceSheetPdf(event: ExportEvent, t: Translate, locale: string, blankRows = 25): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: 40, info: { Title: `${t("events.sheet.title")} - ${event.title}` } });
+  const doc = createPdfDocument({ size: "A4", margin: 40, info: { Title: `${t("events.sheet.title")} - ${event.title}` } });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -53,8 +53,8 @@ export function attendanceSheetPdf(event: ExportEvent, t: Translate, locale: str
   const bottom = doc.page.height - 50;
 
   const heading = () => {
-    doc.font("Helvetica-Bold").fontSize(14).text(t("events.sheet.title").toUpperCase(), left, 40, { align: "center", width: 515 });
-    doc.font("Helvetica").fontSize(10).moveDown(0.4);
+    doc.font(PDF_FONT.bold).fontSize(14).text(t("events.sheet.title").toUpperCase(), left, 40, { align: "center", width: 515 });
+    doc.font(PDF_FONT.regular).fontSize(10).moveDown(0.4);
     doc.text(`${event.title}`, { align: "center", width: 515 });
     doc.text(`${event.office.name} · ${event.venueName}`, { align: "center", width: 515 });
     doc.text(`${formatDateTimeInZone(event.startsAt, event.timeZone, locale)} - ${formatTimeInZone(event.endsAt, event.timeZone, locale)}`, {
@@ -71,7 +71,7 @@ export function attendanceSheetPdf(event: ExportEvent, t: Translate, locale: str
     }
     const y = doc.y;
     let x = left;
-    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    doc.font(bold ? PDF_FONT.bold : PDF_FONT.regular).fontSize(9);
     cells.forEach((cell, i) => {
       doc.rect(x, y, widths[i]!, rowHeight).stroke();
       doc.text(cell, x + 3, y + 8, { width: widths[i]! - 6, height: rowHeight - 8, ellipsis: true, lineBreak: false });
