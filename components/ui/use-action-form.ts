@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/i18n/zod-errors";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";

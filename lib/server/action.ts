@@ -1,4 +1,5 @@
 import "server-only";
+import "@/lib/i18n/zod-errors";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { PermissionKey } from "@/lib/auth/permissions";

@@ -290,7 +290,7 @@ describe("import", () => {
       return r.ok ? null : r.fileError.key;
     };
     expect(await fileError(file("full_name,email\nAni,a@b.c\n"))).toBe("attendeeImport.badColumns");
-    expect(await fileError(file(Uint8Array.from([...new TextEncoder().encode("nama\nJos"), 0xe9, 0x0a])))).toBe("import.notUtf8");
+    expect(await fileError(file(Uint8Array.from([...new TextEncoder().encode("nama\nJos"), 0xe9, 0x0a])))).toBe("attendeeImport.notUtf8");
     expect(await fileError(file("nama\n" + "Ani\n".repeat(50_000)))).toBe("attendeeImport.tooManyRows");
     expect(await fileError(file("nama\nAni\n", "peserta.pdf"))).toBe("attendeeImport.fileType");
     expect(await outcome(commitAttendeeImport(w.officerA, event.id, file("nama\n" + "Ani\n".repeat(50_000))))).toBe("VALIDATION");

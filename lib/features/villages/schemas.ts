@@ -90,7 +90,8 @@ export const isoDaySchema = z
   });
 
 const optionalIsoDay = z
-  .union([z.literal(""), isoDaySchema])
+  // the day first: on a bad day the form shows its message ("in the future"), not the empty branch's
+  .union([isoDaySchema, z.literal("")])
   .optional()
   .transform((v) => (v instanceof Date ? v : null));
 

@@ -5,6 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { formatDateTimeInZone } from "@/lib/dates";
+import { auditAction, auditField, auditValue } from "@/lib/features/audit/present";
 import { AUDIT_ENTITY_TYPES, auditFilterSchema, findAuditEntries } from "@/lib/features/audit/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -13,11 +14,6 @@ export const metadata: Metadata = { title: "Log audit" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "–";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
 
 /** Who changed what and when: office admins see their office, Kanwil its region, Ditjen all. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -34,10 +30,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (page > 1) q.set("page", String(page));
     return `/portal/audit${q.size ? `?${q}` : ""}`;
   };
-  const actionLabel = (action: string) => {
-    const key = `audit.actions.${action.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : action;
-  };
+  const tr = t as unknown as Parameters<typeof auditAction>[1];
 
   return (
     <div className="space-y-6">
@@ -91,7 +84,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         {r.officeName && <span className="block text-xs text-slate-600">{r.officeName}</span>}
                       </td>
                       <td className="py-2 pr-3">
-                        {actionLabel(r.action)}
+                        {auditAction(r.action, tr)}
                         {r.entityType === "desa_binaan" && (
                           <Link href={`/portal/desa/${r.entityId}`} className="block text-xs">
                             {t("audit.openEntity")}
@@ -102,18 +95,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                         <dl className="space-y-1">
                           {keys.map((k) => (
                             <div key={k}>
-                              <dt className="inline font-mono text-xs">{k}: </dt>
+                              <dt className="inline text-xs font-medium">{auditField(k, tr)}: </dt>
                               <dd className="inline break-words">
                                 {k in before && (
                                   <span className="text-red-800">
                                     <span className="sr-only">{t("audit.before")} </span>
-                                    <del>{show(before[k])}</del>{" "}
+                                    <del>{auditValue(r.entityType, k, before[k], tr, locale)}</del>{" "}
                                   </span>
                                 )}
                                 {k in after && (
                                   <span className="text-green-800">
                                     <span className="sr-only">{t("audit.after")} </span>
-                                    {show(after[k])}
+                                    {auditValue(r.entityType, k, after[k], tr, locale)}
                                   </span>
                                 )}
                               </dd>
