@@ -5,7 +5,7 @@ import { AppError, assertId } from "@/lib/server/errors";
 import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
 import { select, selectTogether } from "@/lib/server/sql";
 import { narrowChoices } from "@/lib/choices";
-import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
+import { PAGE_SIZE, villageCodeFrom, type VillageListFilter } from "@/lib/features/villages/schemas";
 import { searchVillagesOfOffice, type VillageSearchResult } from "@/lib/features/villages/search";
 import { placeNames } from "@/lib/features/villages/selects";
 
@@ -63,7 +63,10 @@ export async function findOfficerChoices(user: SessionUser, officeId: string) {
 
 function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBinaanWhereInput {
   const and: Prisma.DesaBinaanWhereInput[] = [desaBinaanWhere(user, "read:village")];
-  if (filter.q) and.push({ villageName: { contains: filter.q, mode: "insensitive" } });
+  if (filter.q) {
+    const code = villageCodeFrom(filter.q);
+    and.push(code ? { villageCode: code } : { villageName: { contains: filter.q, mode: "insensitive" } });
+  }
   if (filter.stage) and.push({ stage: filter.stage });
   // A village code starts with its regency's ("33.14" -> "33.14.01.2001"): no join needed.
   if (filter.regency) and.push({ villageCode: { startsWith: `${filter.regency}.` } });

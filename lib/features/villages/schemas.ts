@@ -142,6 +142,15 @@ export const changeStageSchema = z
   });
 export type ChangeStageInput = z.input<typeof changeStageSchema>;
 
+/**
+ * A Kemendagri village code as offices and decrees write it, with or without dots
+ * ("62.02.17.2001", "6202172001"), as the dotted code; anything else is null (a name).
+ */
+export function villageCodeFrom(term: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{4})$/.exec(term.trim().replace(/[.\s]/g, ""));
+  return m ? `${m[1]}.${m[2]}.${m[3]}.${m[4]}` : null;
+}
+
 /** Village search for registration: below 3 characters the trigram index cannot help. */
 export const SEARCH_MIN_LENGTH = 3;
 export const SEARCH_MAX_LENGTH = 60;
