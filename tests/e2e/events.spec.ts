@@ -161,3 +161,24 @@ test("after an attendee is added the form is empty with focus on the name, and t
   expect(second).not.toContain("1111");
   expect(second).not.toContain("PKK");
 });
+
+test("the sessions list is searched and filtered, and a negative count is refused with a message", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.officeAdmin);
+  await page.goto("/portal/kegiatan");
+  const filters = main(page).getByRole("form", { name: "Saring kegiatan" });
+  await filters.getByLabel("Cari judul, tema atau tempat").fill("Sosialisasi Desa Binaan Imigrasi");
+  await filters.getByLabel("Status").selectOption("HELD");
+  await filters.getByLabel("Dari tanggal").fill("2023-09-01");
+  await filters.getByLabel("Sampai tanggal").fill("2023-09-30");
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/status=HELD/);
+  const list = main(page).locator("ul li");
+  await expect(list).toHaveCount(1);
+  await list.first().getByRole("link").click();
+  await expect(main(page).getByRole("heading", { level: 1 })).toContainText("Sosialisasi Desa Binaan Imigrasi");
+
+  const counts = main(page).locator("form", { has: page.getByRole("button", { name: "Simpan jumlah" }) });
+  await counts.getByRole("spinbutton").first().fill("-3");
+  await counts.getByRole("button", { name: "Simpan jumlah" }).click();
+  await expect(counts.getByRole("alert")).toHaveText("Periksa jumlah yang ditandai: isi bilangan bulat 0 atau lebih.");
+});

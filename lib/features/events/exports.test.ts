@@ -26,6 +26,7 @@ const event = {
   startsAt: new Date("2026-12-10T01:00:00Z"),
   endsAt: new Date("2026-12-10T04:00:00Z"),
   office: { name: "Kanim Mataram" },
+  counts: [],
   attendees: [person("=HYPERLINK(\"http://x\")"), person("+62 812"), person("-1"), person("Ani")],
 };
 
@@ -40,7 +41,8 @@ describe("attendee exports", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await attendeesXlsx(event, t)) as unknown as ArrayBuffer);
     const names = book.worksheets[0]!.getColumn(1).values.slice(2);
-    expect(names).toEqual([`'=HYPERLINK("http://x")`, "'+62 812", "'-1", "Ani"]);
+    // the named attendees, then the total line
+    expect(names).toEqual([`'=HYPERLINK("http://x")`, "'+62 812", "'-1", "Ani", "total"]);
     expect(book.worksheets[0]!.getCell("A2").formula).toBeUndefined();
   });
 

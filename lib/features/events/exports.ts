@@ -8,29 +8,90 @@ type ExportEvent = Awaited<ReturnType<typeof getAttendanceExport>>;
 type Row = ExportEvent["attendees"][number];
 type Translate = (key: string) => string;
 
-function columns(t: Translate, event: ExportEvent): Column<Row>[] {
+/**
+ * One line of an export: a named attendee (count 1), a number of people known only by count
+ * (category and gender), or the session's total. A reader sums the last column.
+ */
+type Line = {
+  name: string;
+  category: string | null;
+  position: string | null;
+  origin: string | null;
+  gender: string | null;
+  phone: string | null;
+  consent: boolean | null;
+  source: string | null;
+  recordedAt: string | null;
+  count: number;
+};
+
+function lines(event: ExportEvent, t: Translate): Line[] {
+  const zone = zoneAbbreviation(event.timeZone);
+  const named = event.attendees.map(
+    (r: Row): Line => ({
+      name: r.name,
+      category: t(`attendeeCategory.${r.category}`),
+      position: r.position,
+      origin: r.desaBinaan?.village.name ?? r.institutionName,
+      gender: r.gender,
+      // stored as E.164 digits; written as a number a phone can dial
+      phone: r.phone ? `+${r.phone}` : null,
+      consent: r.consentAt !== null,
+      source: t(`events.source.${r.source}`),
+      recordedAt: `${r.createdAt.toLocaleString("sv-SE", { timeZone: event.timeZone }).slice(0, 16)} ${zone}`,
+      count: 1,
+    }),
+  );
+  const counted = event.counts.flatMap((c) =>
+    (
+      [
+        ["L", c.male],
+        ["P", c.female],
+        [null, c.unknown],
+      ] as const
+    )
+      .filter(([, n]) => n > 0)
+      .map(
+        ([gender, n]): Line => ({
+          name: t("events.export.countedOnly"),
+          category: t(`attendeeCategory.${c.category}`),
+          position: null,
+          origin: null,
+          gender,
+          phone: null,
+          consent: null,
+          source: t("events.export.countedSource"),
+          recordedAt: null,
+          count: n,
+        }),
+      ),
+  );
+  const total = [...named, ...counted].reduce((n, l) => n + l.count, 0);
+  const empty = { category: null, position: null, origin: null, gender: null, phone: null, consent: null, source: null, recordedAt: null };
+  return [...named, ...counted, { ...empty, name: t("events.export.total"), count: total }];
+}
+
+function columns(t: Translate): Column<Line>[] {
   return [
     { header: t("events.export.name"), value: (r) => r.name },
-    { header: t("events.export.category"), value: (r) => t(`attendeeCategory.${r.category}`) },
+    { header: t("events.export.category"), value: (r) => r.category },
     { header: t("events.export.position"), value: (r) => r.position },
-    { header: t("events.export.origin"), value: (r) => r.desaBinaan?.village.name ?? r.institutionName },
+    { header: t("events.export.origin"), value: (r) => r.origin },
     { header: t("events.export.gender"), value: (r) => r.gender },
     { header: t("events.export.phone"), value: (r) => r.phone },
-    { header: t("events.export.consent"), value: (r) => r.consentAt !== null },
-    { header: t("events.export.source"), value: (r) => t(`events.source.${r.source}`) },
-    {
-      header: t("events.export.recordedAt"),
-      value: (r) => `${r.createdAt.toLocaleString("sv-SE", { timeZone: event.timeZone }).slice(0, 16)} ${zoneAbbreviation(event.timeZone)}`,
-    },
+    { header: t("events.export.consent"), value: (r) => r.consent },
+    { header: t("events.export.source"), value: (r) => r.source },
+    { header: t("events.export.recordedAt"), value: (r) => r.recordedAt },
+    { header: t("events.export.count"), value: (r) => r.count },
   ];
 }
 
 export function attendeesCsv(event: ExportEvent, t: Translate): string {
-  return toCsv(event.attendees, columns(t, event));
+  return toCsv(lines(event, t), columns(t));
 }
 
 export function attendeesXlsx(event: ExportEvent, t: Translate): Promise<Buffer> {
-  return toXlsx(event.attendees, columns(t, event), t("events.export.sheet"));
+  return toXlsx(lines(event, t), columns(t), t("events.export.sheet"));
 }
 
 /**

@@ -17,7 +17,8 @@ import {
   updateEvent,
   uploadEventPhoto,
 } from "@/lib/features/events/mutations";
-import { findAttendees, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
+import { attendeesCsv } from "@/lib/features/events/exports";
+import { findAttendees, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";
 import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/tests/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
@@ -220,13 +221,40 @@ describe("attendance", () => {
       ],
     });
     const detail = await getEvent(w.officerA, event.id);
-    expect(detail.attendance).toEqual({ named: 2, counted: 19, total: 21, male: 4, female: 2 });
+    // counts of unknown gender stay in the split (they vanished from L/P before)
+    expect(detail.attendance).toEqual({ named: 2, counted: 19, total: 21, male: 4, female: 2, unknown: 15 });
+    // exports carry the counts-only people and the total, and phones in international form
+    const exported = await getAttendanceExport(w.officerA, event.id);
+    const csv = attendeesCsv(exported, (key: string) => key);
+    expect(csv).toContain("+6281234567890");
+    expect(csv).not.toMatch(/[^+]6281234567890/);
+    const lines = csv.split("\r\n");
+    expect(lines.find((l) => l.includes("attendeeCategory.KEPALA_DESA"))).toMatch(/,15$/);
+    expect(lines.find((l) => l.includes("attendeeCategory.LURAH") && l.includes(",L,"))).toMatch(/,3$/);
+    expect(lines.filter(Boolean).at(-1)).toMatch(/^events\.export\.total,.*,21$/);
     expect((await getEvent(w.villageUserA, event.id)).attendance.total).toBe(21);
     expect(await testDb.attendanceCount.count({ where: { eventId: event.id } })).toBe(2);
     const stored = await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id, phone: { not: null } } });
     expect([stored.phone, stored.consentAt !== null]).toEqual(["6281234567890", true]);
     await removeAttendee(w.officerA, { eventId: event.id, attendeeId: stored.id });
     expect((await getEvent(w.officerA, event.id)).attendance.total).toBe(20);
+  });
+});
+
+describe("the sessions list", () => {
+  it("searches titles and venues and filters by village, type, status and period", async () => {
+    const tag = uniqueSuffix();
+    const village = await createDesaBinaan(testDb, { officeId: w.officeA.id });
+    const a = await createEventRow(testDb, { officeId: w.officeA.id, title: `Sosialisasi ${tag}`, type: "SOSIALISASI", status: "HELD", startsAt: new Date("2024-03-05T02:00:00Z"), desaBinaanIds: [village.id] });
+    const b = await createEventRow(testDb, { officeId: w.officeA.id, title: `Rapat ${tag}`, type: "RAPAT_KOORDINASI", status: "SCHEDULED", startsAt: new Date("2024-07-01T02:00:00Z") });
+    const ids = async (filter: Parameters<typeof findEvents>[1]) => (await findEvents(w.adminA, filter)).rows.map((r) => r.id).sort();
+    expect(await ids({ q: tag })).toEqual([a.id, b.id].sort());
+    expect(await ids({ q: tag, type: "RAPAT_KOORDINASI" })).toEqual([b.id]);
+    expect(await ids({ q: tag, status: "HELD" })).toEqual([a.id]);
+    expect(await ids({ desaBinaanId: village.id })).toEqual([a.id]);
+    expect(await ids({ q: tag, from: "2024-06-01", to: "2024-12-31" })).toEqual([b.id]);
+    // another office's sessions never match
+    expect(await findEvents(w.adminB, { q: tag }).then((r) => r.total)).toBe(0);
   });
 });
 

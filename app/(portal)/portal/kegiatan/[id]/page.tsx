@@ -147,7 +147,7 @@ export default async function EventPage({
           <Stat label={t("total")} value={<span data-testid="attendance-total">{event.attendance.total}</span>} />
           <Stat label={t("named")} value={event.attendance.named} />
           <Stat label={t("counted")} value={event.attendance.counted} />
-          <Stat label={t("menWomen")} value={`${event.attendance.male} / ${event.attendance.female}`} />
+          <Stat label={t("menWomenUnknown")} value={`${event.attendance.male} / ${event.attendance.female} / ${event.attendance.unknown}`} />
         </dl>
 
         {canEdit && link && qr && (

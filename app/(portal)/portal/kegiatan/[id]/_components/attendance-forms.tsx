@@ -94,9 +94,11 @@ export function CountsForm({ eventId, counts }: { eventId: string; counts: Count
     onSuccess: () => t("countsSaved"),
   });
   const cols = ["male", "female", "unknown"] as const;
+  // A refused count is marked in the table and said in words (a negative number said nothing before).
+  const invalid = rows.some((_, i) => cols.some((c) => fieldError(`rows.${i}.${c}`)));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {invalid ? <Alert>{t("countsInvalid")}</Alert> : message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("countsTitle")}</caption>
