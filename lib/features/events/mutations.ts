@@ -1,4 +1,5 @@
 import "server-only";
+import { createStoredFile, deleteStoredFile, PHOTO_MAX_BYTES, prepareUpload } from "@/lib/server/files";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -446,59 +447,29 @@ export async function commitAttendeeImport(actor: SessionUser, eventId: string, 
 
 // ───────────────────────────── Photos ─────────────────────────────
 
-export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
-const PHOTO_MAX_EDGE = 1600;
+export { PHOTO_MAX_BYTES } from "@/lib/server/files";
 const PHOTO_MAX_PER_EVENT = 30;
 
 /**
- * Checks the bytes really are a JPEG/PNG/WebP (not just the name), bounds the pixel count,
- * strips metadata (GPS!) and re-encodes to a JPEG of at most 1600 px on the long edge.
+ * Stores a session photo: the bytes must decode as a JPEG/PNG/WebP, and it is re-encoded to a
+ * JPEG of at most 1600 px without metadata (GPS!) by lib/server/files.ts.
  */
 export async function uploadEventPhoto(actor: SessionUser, eventId: string, file: { data: Uint8Array; name: string }, caption: string | null) {
   const event = await loadEvent(actor, eventId, "update:event");
-  if (file.data.byteLength === 0) throw new AppError("VALIDATION", undefined, { photo: "validation.required" });
-  if (file.data.byteLength > PHOTO_MAX_BYTES) throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoTooBig" });
-  const existing = await db.eventPhoto.count({ where: { eventId: event.id } });
-  if (existing >= PHOTO_MAX_PER_EVENT) throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoTooMany" });
-  const { default: sharp } = await import("sharp");
-  let output: { data: Buffer; info: { width: number; height: number; size: number } };
-  try {
-    const image = sharp(file.data, { limitInputPixels: 60_000_000, failOn: "error" });
-    const meta = await image.metadata();
-    if (!meta.format || !["jpeg", "png", "webp"].includes(meta.format)) throw new Error("not an accepted image");
-    output = await image
-      .rotate()
-      .resize({ width: PHOTO_MAX_EDGE, height: PHOTO_MAX_EDGE, fit: "inside", withoutEnlargement: true })
-      .jpeg({ quality: 80, mozjpeg: true })
-      .toBuffer({ resolveWithObject: true });
-  } catch {
-    throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoType" });
+  if (file.data.byteLength > 0 && file.data.byteLength <= PHOTO_MAX_BYTES) {
+    const existing = await db.eventPhoto.count({ where: { eventId: event.id } });
+    if (existing >= PHOTO_MAX_PER_EVENT) throw new AppError("VALIDATION", undefined, { photo: "events.errors.photoTooMany" });
   }
-  const { createHash } = await import("node:crypto");
-  const sha256 = createHash("sha256").update(output.data).digest("hex");
-  const baseName = file.name.replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N} _-]/gu, "").slice(0, 80) || "foto";
+  const prepared = await prepareUpload("photo", file, "photo");
   return db.$transaction(async (tx) => {
-    const stored = await tx.storedFile.create({
-      data: {
-        officeId: event.officeId,
-        fileName: `${baseName}.jpg`,
-        mimeType: "image/jpeg",
-        byteSize: output.info.size,
-        sha256,
-        width: output.info.width,
-        height: output.info.height,
-        data: new Uint8Array(output.data),
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
-    const photo = await tx.eventPhoto.create({ data: { eventId: event.id, fileId: stored.id, caption }, select: { id: true } });
+    const fileId = await createStoredFile(tx, prepared, { officeId: event.officeId, createdById: actor.id });
+    const photo = await tx.eventPhoto.create({ data: { eventId: event.id, fileId, caption }, select: { id: true } });
     await recordAudit(tx, actor, {
       action: "event.photo.add",
       entityType: "event",
       entityId: event.id,
       officeId: event.officeId,
-      changes: { after: { photoId: photo.id, bytes: output.info.size } },
+      changes: { after: { photoId: photo.id, bytes: prepared.byteSize } },
     });
     return photo;
   });
@@ -510,7 +481,7 @@ export async function deleteEventPhoto(actor: SessionUser, input: { eventId: str
   if (!photo) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     await tx.eventPhoto.delete({ where: { id: photo.id } });
-    await tx.storedFile.delete({ where: { id: photo.fileId } });
+    await deleteStoredFile(tx, photo.fileId);
     await recordAudit(tx, actor, { action: "event.photo.delete", entityType: "event", entityId: event.id, officeId: event.officeId, changes: { before: { photoId: photo.id } } });
   });
   return { id: photo.id };
