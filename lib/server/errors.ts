@@ -12,6 +12,16 @@ export type AppErrorCode =
   | "CONFLICT"
   | "RATE_LIMITED";
 
+/** The one HTTP status of each expected failure, for every route handler (lib/server/route.ts). */
+export const ERROR_STATUS: Record<AppErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
