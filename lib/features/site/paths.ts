@@ -1,3 +1,4 @@
+import { readEnv } from "@/lib/env-schema";
 import type { Language, MaterialCategory } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -47,6 +48,6 @@ export const filePath = (fileId: string) => `/berkas/${fileId}`;
 
 /** The absolute site URL for feeds, sitemaps and Open Graph (APP_URL). */
 export function siteUrl(path = "/"): string {
-  const base = (process.env.APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+  const base = (readEnv().APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
   return `${base}${path}`;
 }
