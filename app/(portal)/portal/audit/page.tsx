@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { auditAction, auditField, auditValue } from "@/lib/features/audit/present";
 import { AUDIT_ENTITY_TYPES, auditFilterSchema, findAuditEntries } from "@/lib/features/audit/queries";
 import { requireUser } from "@/lib/server/auth/session";
@@ -77,7 +77,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
                   return (
                     <tr key={r.id} className="border-b border-slate-100 align-top">
-                      <td className="whitespace-nowrap py-2 pr-3">{formatDateTimeInZone(r.at, "Asia/Jakarta", locale)}</td>
+                      <td className="whitespace-nowrap py-2 pr-3">{formatDateTimeInZone(r.at, WIB, locale)}</td>
                       <td className="py-2 pr-3">
                         {r.actorName ?? t("audit.system")}
                         {r.actorRole && <span className="block text-xs text-slate-600">{t(`roles.${r.actorRole}`)}</span>}

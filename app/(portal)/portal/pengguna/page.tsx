@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { scopeFor } from "@/lib/auth/permissions";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { findOffices } from "@/lib/features/offices/queries";
 import { findManagedAccounts, findVillageChoices } from "@/lib/features/users/queries";
 import { requireUser } from "@/lib/server/auth/session";
@@ -62,7 +62,7 @@ export default async function AccountsPage() {
                       {nationwide && a.office && <span className="block text-xs text-slate-600">{a.office.name}</span>}
                     </td>
                     <td className="py-2 pr-3">
-                      {a.lastSignInAt ? formatDateTimeInZone(a.lastSignInAt, "Asia/Jakarta", locale) : t("users.never")}
+                      {a.lastSignInAt ? formatDateTimeInZone(a.lastSignInAt, WIB, locale) : t("users.never")}
                     </td>
                     <td className="py-2 pr-3">
                       <span className={a.active ? "text-green-800" : "text-red-800"}>
