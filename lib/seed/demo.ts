@@ -33,7 +33,7 @@ import {
   type CreateContactOptions,
   type CreateEventOptions,
   type FactoryDb,
-} from "@/tests/factories";
+} from "@/lib/factories";
 import { provinceTimeZone } from "./regions";
 
 /*

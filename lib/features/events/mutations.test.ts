@@ -20,7 +20,7 @@ import {
 import { attendeesCsv } from "@/lib/features/events/exports";
 import { findAttendees, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";
-import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/tests/factories";
+import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 import type { SessionUser } from "@/lib/server/scope";
 

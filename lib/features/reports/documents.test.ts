@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { renderReportPdf, renderReportXlsx, reportFileName, type Translate } from "@/lib/features/reports/documents";
 import { getActivityReport } from "@/lib/features/reports/queries";
-import { createEvent } from "@/tests/factories";
+import { createEvent } from "@/lib/factories";
 import { inflatedPdf } from "@/tests/support/pdf";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 

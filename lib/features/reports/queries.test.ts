@@ -16,7 +16,7 @@ import {
 } from "@/lib/features/reports/queries";
 import { selectRows } from "@/lib/server/sql";
 import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/features/reports/period";
-import { createDesaBinaan, createEvent, createOffice, createUser, recordStageChange } from "@/tests/factories";
+import { createDesaBinaan, createEvent, createOffice, createUser, recordStageChange } from "@/lib/factories";
 import { asSessionUser, createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findVillages, searchVillages } from "@/lib/features/villages/queries";
 import { parseVillageListFilter } from "@/lib/features/villages/schemas";
-import { createDesaBinaan, createOffice, createUser } from "@/tests/factories";
+import { createDesaBinaan, createOffice, createUser } from "@/lib/factories";
 import { asSessionUser, testDb } from "@/tests/support/world";
 import type { SessionUser } from "@/lib/server/scope";
 

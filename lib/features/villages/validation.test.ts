@@ -11,7 +11,7 @@ import {
   villageListQuery,
 } from "@/lib/features/villages/schemas";
 import { escapeLike } from "@/lib/features/villages/queries";
-import { createContact as makeContact, createDesaBinaan, createEvent, freeVillageCode } from "@/tests/factories";
+import { createContact as makeContact, createDesaBinaan, createEvent, freeVillageCode } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
