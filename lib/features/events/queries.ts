@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { desaBinaanWhere, eventWhere, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanWhere, eventWhere, mayActOn, type SessionUser } from "@/lib/server/scope";
 import { can } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventListFilter } from "@/lib/features/events/schemas";
@@ -60,7 +60,7 @@ export async function getEvent(user: SessionUser, id: string) {
   const event = await db.event.findFirst({
     where: { AND: [{ id: assertId(id) }, eventWhere(user, "read:event")] },
     include: {
-      office: { select: { id: true, name: true } },
+      office: { select: { id: true, name: true, kanwilId: true } },
       villages: {
         select: {
           desaBinaan: {
@@ -80,8 +80,16 @@ export async function getEvent(user: SessionUser, id: string) {
   const named = await db.attendee.groupBy({ by: ["gender"], where: { eventId: event.id }, _count: { _all: true } });
   const namedTotal = named.reduce((n, g) => n + g._count._all, 0);
   const countTotal = event.counts.reduce((n, c) => n + c.male + c.female + c.unknown, 0);
+  const place = { officeId: event.officeId, kanwilId: event.office.kanwilId, desaBinaanIds: event.villages.map((v) => v.desaBinaan.id) };
   return {
     ...event,
+    /** What the user may do with this session; pages only read it. */
+    can: {
+      edit: mayActOn(user, "update:event", place),
+      attend: mayActOn(user, "create:attendance", place),
+      readAttendees: mayActOn(user, "read:attendance", place),
+      export: mayActOn(user, "export:attendance", place),
+    },
     // Village accounts see the session, not who came (UU PDP): only the code stays hidden too.
     checkInCode: can(user.role, "update:event") ? event.checkInCode : null,
     attendance: {

@@ -3,7 +3,6 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Alert, Card, Stat } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
 import { formatDateTimeInZone, formatTimeInZone, zoneAbbreviation } from "@/lib/dates";
 import { deleteEventPhotoAction, markEventHeldAction, setCheckInOpenAction } from "@/lib/features/events/actions";
 import { checkInLink } from "@/lib/features/events/check-in";
@@ -37,10 +36,7 @@ export default async function EventPage({
   const tc = await getTranslations();
   const locale = await getLocale();
   const zone = zoneAbbreviation(event.timeZone);
-  const canEdit = can(user.role, "update:event") && user.officeId === event.office.id;
-  const canAttend = can(user.role, "create:attendance") && user.officeId === event.office.id;
-  const canReadAttendees = can(user.role, "read:attendance");
-  const canExport = can(user.role, "export:attendance");
+  const { edit: canEdit, attend: canAttend, readAttendees: canReadAttendees, export: canExport } = event.can;
   const active = event.status === "SCHEDULED" || event.status === "POSTPONED";
   const page = Math.max(1, Number(query.hal) || 1);
   const [attendees, villageChoices] = await Promise.all([
