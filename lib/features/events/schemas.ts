@@ -157,13 +157,13 @@ const eventListParamsSchema = z.object({
   status: z.enum(EventStatus).optional().catch(undefined),
   dari: listDay.optional().catch(undefined),
   sampai: listDay.optional().catch(undefined),
-  hal: z.coerce.number().int().min(1).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
 });
 
 export function parseEventListFilter(params: Record<string, string | string[] | undefined>): EventListFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const p = eventListParamsSchema.parse(flat);
-  return { q: p.q || undefined, desaBinaanId: p.desa, type: p.jenis, status: p.status, from: p.dari, to: p.sampai, page: p.hal };
+  return { q: p.q || undefined, desaBinaanId: p.desa, type: p.jenis, status: p.status, from: p.dari, to: p.sampai, page: p.page };
 }
 
 /** The filter back as URL parameters (the pager keeps the filter). */
@@ -175,6 +175,6 @@ export function eventListQuery(filter: EventListFilter, page?: number): string {
   if (filter.status) q.set("status", filter.status);
   if (filter.from) q.set("dari", filter.from);
   if (filter.to) q.set("sampai", filter.to);
-  if (page && page > 1) q.set("hal", String(page));
+  if (page && page > 1) q.set("page", String(page));
   return q.size ? `?${q}` : "";
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTimeInZone } from "@/lib/dates";
 import { findEvents, findEventsBetween, findVillageFilterChoices } from "@/lib/features/events/queries";
@@ -124,20 +125,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-          {total > pageSize && (
-            <nav className="mt-4 flex gap-2" aria-label={t("pages")}>
-              {page > 1 && (
-                <Link className={buttonClass("secondary")} href={`/portal/kegiatan${eventListQuery(filter, page - 1)}`}>
-                  {t("previous")}
-                </Link>
-              )}
-              {page * pageSize < total && (
-                <Link className={buttonClass("secondary")} href={`/portal/kegiatan${eventListQuery(filter, page + 1)}`}>
-                  {t("next")}
-                </Link>
-              )}
-            </nav>
-          )}
+          <Pager page={page} pageCount={Math.ceil(total / pageSize)} href={(p) => `/portal/kegiatan${eventListQuery(filter, p)}`} />
         </>
         )}
       </>
