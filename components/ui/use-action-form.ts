@@ -6,8 +6,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
-
-type Message = { tone: "error" | "success"; text: string };
+import type { FormMessage as Message } from "@/components/ui/form-shell";
 
 /**
  * react-hook-form wired to one zod schema and one server action: the schema checks on the
@@ -51,5 +50,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
     return text ? (text.startsWith("validation.") ? t(text) : text) : undefined;
   };
 
-  return { form, message, setMessage, onSubmit, fieldError };
+  /** What FormShell (components/ui/form-shell.tsx) needs: the submit handler, the outcome, whether it is sending. */
+  const shell = { onSubmit, message, submitting: form.formState.isSubmitting };
+
+  return { form, message, setMessage, onSubmit, fieldError, shell };
 }

@@ -5,7 +5,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { Pager } from "@/components/ui/pager";
-import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, FilterSelectField, SelectField, TextField } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { findVillageFilterOptions, findVillages } from "@/lib/features/villages/queries";
@@ -96,14 +96,8 @@ export default async function VillageListPage({
           )}
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-900">{t("villages.flags")}</legend>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="migranEmas" value="1" defaultChecked={!!filter.migranEmas} className="size-5" />
-              {t("villages.migranEmas")}
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="desmigratif" value="1" defaultChecked={!!filter.desmigratif} className="size-5" />
-              {t("villages.desmigratif")}
-            </label>
+            <CheckboxField name="migranEmas" value="1" defaultChecked={!!filter.migranEmas} label={t("villages.migranEmas")} />
+            <CheckboxField name="desmigratif" value="1" defaultChecked={!!filter.desmigratif} label={t("villages.desmigratif")} />
           </fieldset>
           <SelectField label={t("villages.sort")} name="sort" defaultValue={filter.sort}>
             {VILLAGE_SORTS.filter((s) => showOffice || s !== "office").map((s) => (

@@ -1,11 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createAccountAction } from "@/lib/features/users/actions";
 import { createAccountSchema } from "@/lib/features/users/schemas";
+import { FormShell } from "@/components/ui/form-shell";
 
 type Choice = { id: string; label: string };
 
@@ -19,24 +18,19 @@ export function CreateAccountForm({
   nationwide: boolean;
 }) {
   const t = useTranslations();
-  const { form, message, onSubmit, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
+  const { form, shell, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
     defaultValues: { role: nationwide ? "OFFICE_ADMIN" : "OFFICE_OFFICER" },
     onSuccess: (_data, values) => {
       form.reset({ role: values.role });
       return t("users.created", { email: values.email.trim().toLowerCase() });
     },
   });
-  const { register, watch, formState } = form;
+  const { register, watch } = form;
   const role = watch("role");
   const roles = nationwide ? (["OFFICE_ADMIN", "OFFICE_OFFICER"] as const) : (["OFFICE_OFFICER", "VILLAGE"] as const);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("users.create")} className="grid gap-4 sm:grid-cols-2" submittingLabel={t("users.creating")} span="sm:col-span-2">
       <TextField label={t("users.name")} autoComplete="off" error={fieldError("name")} {...register("name")} />
       <TextField label={t("users.email")} type="email" autoComplete="off" error={fieldError("email")} {...register("email")} />
       <SelectField label={t("users.role")} error={fieldError("role")} {...register("role")}>
@@ -75,11 +69,6 @@ export function CreateAccountForm({
         error={fieldError("password")}
         {...register("password")}
       />
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("users.creating") : t("users.create")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
