@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { attachmentHeader, XLSX_CONTENT_TYPE } from "@/lib/export/spreadsheet";
 import { renderReportPdf, renderReportXlsx, reportFileName, type Translate } from "@/lib/features/reports/documents";
-import { getActivityReport } from "@/lib/features/reports/queries";
+import { getActivityReport } from "@/lib/features/reports/activity-report";
 import { reportRequestSchema } from "@/lib/features/reports/schemas";
 import { signedInRoute } from "@/lib/server/route";
 

@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { AppError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { hitRateLimit } from "@/lib/server/rate-limit";
-import { checkIn } from "@/lib/features/events/mutations";
+import { checkIn } from "@/lib/features/events/attendance";
 import { checkInSchema } from "@/lib/features/events/schemas";
 
 /**

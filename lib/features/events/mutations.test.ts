@@ -1,22 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  addAttendee,
   cancelEvent,
-  checkIn,
-  commitAttendeeImport,
   createEvent,
   createInstitution as createInstitutionMutation,
-  deleteEventPhoto,
   markEventHeld,
   postponeEvent,
-  previewAttendeeImport,
-  removeAttendee,
   saveEventReport,
-  setAttendanceCounts,
   setCheckInOpen,
   updateEvent,
-  uploadEventPhoto,
 } from "@/lib/features/events/mutations";
+import {
+  addAttendee,
+  checkIn,
+  commitAttendeeImport,
+  previewAttendeeImport,
+  removeAttendee,
+  setAttendanceCounts,
+} from "@/lib/features/events/attendance";
+import { deleteEventPhoto, uploadEventPhoto } from "@/lib/features/events/photos";
 import { attendeesCsv } from "@/lib/features/events/exports";
 import { findAttendees, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";

@@ -3,7 +3,7 @@ import { createTranslator } from "use-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { renderReportPdf, renderReportXlsx, reportFileName, type Translate } from "@/lib/features/reports/documents";
-import { getActivityReport } from "@/lib/features/reports/queries";
+import { getActivityReport } from "@/lib/features/reports/activity-report";
 import { createEvent } from "@/lib/factories";
 import { inflatedPdf } from "@/tests/support/pdf";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";

@@ -2,7 +2,8 @@ import "server-only";
 import { createPdfDocument, PDF_FONT } from "@/lib/export/pdf";
 import { dateTimeFormat, formatDate, formatNumber, zoneAbbreviation } from "@/lib/dates";
 import { sheet, toXlsxWorkbook, type Column } from "@/lib/export/spreadsheet";
-import { ATTENTION_DAYS, type ActivityReport, type ReportSession } from "@/lib/features/reports/queries";
+import { ATTENTION_DAYS } from "@/lib/features/reports/figures";
+import { type ActivityReport, type ReportSession } from "@/lib/features/reports/activity-report";
 import { isoDay } from "@/lib/features/reports/period";
 import { VILLAGE_STAGES } from "@/lib/stages";
 

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getActivityReport, getReportChoices } from "@/lib/features/reports/activity-report";
+import { getDashboard, PER_OFFICE_LIMIT, villagesNeedingAttentionNow } from "@/lib/features/reports/dashboard";
 import {
-  getActivityReport,
-  getDashboard,
-  getReportChoices,
-  PER_OFFICE_LIMIT,
   figuresFromRows,
   reachByCategory,
   sessionFigureRows,
@@ -12,8 +10,7 @@ import {
   summaryReachByCategory,
   toAttentionVillage,
   villagesNeedingAttention,
-  villagesNeedingAttentionNow,
-} from "@/lib/features/reports/queries";
+} from "@/lib/features/reports/figures";
 import { selectRows } from "@/lib/server/sql";
 import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/features/reports/period";
 import { createDesaBinaan, createEvent, createOffice, createUser, recordStageChange } from "@/lib/factories";

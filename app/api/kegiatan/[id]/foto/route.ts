@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { publicBaseUrl } from "@/lib/features/events/check-in";
-import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/mutations";
+import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/photos";
 import { signedInRoute } from "@/lib/server/route";
 
 /** Back to the session page with the outcome in the query string. */

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { IMPORT_MAX_BYTES } from "@/lib/features/events/import";
 import { importFileMessage, presentImportPreview } from "@/lib/features/events/import-present";
-import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/mutations";
+import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/attendance";
 import { errorJson, signedInRoute } from "@/lib/server/route";
 
 type Translate = Parameters<typeof presentImportPreview>[1];
