@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, type DefaultValues, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
+import { isMessageKey } from "@/lib/i18n/keys";
 import type { FormMessage as Message } from "@/components/ui/form-shell";
 
 /**
@@ -47,7 +48,8 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
   const fieldError = (name: Path<z.input<S>>): string | undefined => {
     const error = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], form.formState.errors);
     const text = (error as { message?: string } | undefined)?.message;
-    return text ? (text.startsWith("validation.") ? t(text) : text) : undefined;
+    // a catalogue key from the schema (translated here), or the server's message (already translated)
+    return text ? (isMessageKey(text, t.has) ? t(text) : text) : undefined;
   };
 
   /** What FormShell (components/ui/form-shell.tsx) needs: the submit handler, the outcome, whether it is sending. */

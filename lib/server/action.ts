@@ -1,17 +1,15 @@
 import "server-only";
 import "@/lib/i18n/zod-errors";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import type { PermissionKey } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { requireScope, type SessionUser } from "@/lib/server/scope";
+import { getTranslator } from "@/lib/i18n/translator";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
-
-type Translate = (key: string) => string;
 
 /**
  * The one wrapper every server action goes through: parse the input with the domain's zod
@@ -25,8 +23,7 @@ export function defineAction<S extends z.ZodType, R>(config: {
   handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<R>;
 }): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (input) => {
-    const t = (await getTranslations()) as unknown as Translate & { has(key: string): boolean };
-    const translate = (key: string) => (t.has(key) ? t(key) : key);
+    const translate = await getTranslator();
     try {
       const parsed = config.schema.safeParse(input);
       if (!parsed.success) {

@@ -1,10 +1,11 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
 import { NextResponse } from "next/server";
 import { attachmentHeader, XLSX_CONTENT_TYPE } from "@/lib/export/spreadsheet";
-import { renderReportPdf, renderReportXlsx, reportFileName, type Translate } from "@/lib/features/reports/documents";
+import { renderReportPdf, renderReportXlsx, reportFileName } from "@/lib/features/reports/documents";
 import { getActivityReport } from "@/lib/features/reports/activity-report";
 import { reportRequestSchema } from "@/lib/features/reports/schemas";
 import { signedInRoute } from "@/lib/server/route";
+import { getTranslator } from "@/lib/i18n/translator";
 
 /**
  * GET /api/laporan?level=office|kanwil|national&id=&period=month|quarter&year=&month=|quarter=&format=pdf|xlsx
@@ -15,7 +16,7 @@ export const GET = signedInRoute<Record<string, never>>(async ({ user, request }
   if (!parsed.success) return NextResponse.json({ error: "VALIDATION" }, { status: 400 });
   const report = await getActivityReport(user, parsed.data);
   const locale = await getLocale();
-  const t = (await getTranslations({ locale })) as unknown as Translate;
+  const t = await getTranslator(locale);
   const pdf = parsed.data.format === "pdf";
   const body = pdf ? await renderReportPdf(report, t, locale) : await renderReportXlsx(report, t, locale);
   return new NextResponse(new Uint8Array(body), {

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
+import { isMessageKey } from "@/lib/i18n/keys";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "DISABLED"] as const;
 
@@ -40,14 +41,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         inputMode="email"
-        error={errors.email?.message && t(errors.email.message)}
+        error={errors.email?.message && (isMessageKey(errors.email.message, t.has) ? t(errors.email.message) : errors.email.message)}
         {...register("email")}
       />
       <TextField
         label={t("auth.password")}
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message && t(errors.password.message)}
+        error={errors.password?.message && (isMessageKey(errors.password.message, t.has) ? t(errors.password.message) : errors.password.message)}
         {...register("password")}
       />
       <Button type="submit" className="w-full" disabled={isSubmitting}>

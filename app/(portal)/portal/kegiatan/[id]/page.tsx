@@ -17,12 +17,11 @@ import { AttendeeForm, CountsForm, ReportForm } from "./_components/attendance-f
 import { ImportPanel } from "./_components/import-panel";
 import { AttendeeTable } from "./_components/attendee-table";
 import { CheckInCard } from "./_components/check-in-card";
-import { PhotoGallery } from "./_components/photo-gallery";
+import { isPhotoResult, PhotoGallery } from "./_components/photo-gallery";
 import { CancelForm, PostponeForm } from "./_components/status-forms";
 
 export const metadata: Metadata = { title: "Kegiatan" };
 
-const PHOTO_RESULTS = new Set(["ok", "photoTooBig", "photoType", "photoTooMany", "required", "NOT_FOUND", "FORBIDDEN"]);
 
 export default async function EventPage({
   params,
@@ -47,7 +46,7 @@ export default async function EventPage({
   ]);
   const link = event.checkInCode ? await checkInLink(event.checkInCode) : null;
   const qr = link ? await qrSvg(link) : null;
-  const photoResult = query.foto && PHOTO_RESULTS.has(query.foto) ? query.foto : null;
+  const photoResult = isPhotoResult(query.foto) ? query.foto : null;
 
   return (
     <div className="space-y-6">

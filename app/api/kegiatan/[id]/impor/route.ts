@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
-import { getTranslations } from "next-intl/server";
 import { IMPORT_MAX_BYTES } from "@/lib/features/events/import";
 import { importFileMessage, presentImportPreview } from "@/lib/features/events/import-present";
 import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/attendance";
 import { errorJson, signedInRoute } from "@/lib/server/route";
+import { getTranslator } from "@/lib/i18n/translator";
 
-type Translate = Parameters<typeof presentImportPreview>[1];
-const translator = async () => (await getTranslations()) as unknown as Translate;
+const translator = () => getTranslator();
 
 /**
  * Attendee import, in two calls with the same file: without ?commit=1 a preview (counts, the

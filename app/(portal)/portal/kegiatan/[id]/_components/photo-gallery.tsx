@@ -4,10 +4,15 @@ import { Alert, Card } from "@/components/ui/card";
 import { deleteEventPhotoAction } from "@/lib/features/events/actions";
 import { ActionButton } from "./action-button";
 
+/** The outcomes the upload route reports back (?foto=...), each a message under events.photoResult. */
+export const PHOTO_RESULTS = ["ok", "photoTooBig", "photoType", "photoTooMany", "required", "NOT_FOUND", "FORBIDDEN"] as const;
+export type PhotoResult = (typeof PHOTO_RESULTS)[number];
+export const isPhotoResult = (value: string | undefined): value is PhotoResult => (PHOTO_RESULTS as readonly string[]).includes(value ?? "");
+
 type Photo = { id: string; caption: string | null; file: { width: number | null; height: number | null } };
 
 /** The session's photos, and for its editors a plain upload form (works without JavaScript) and a remove button each. */
-export async function PhotoGallery({ eventId, photos, canEdit, result }: { eventId: string; photos: Photo[]; canEdit: boolean; result: string | null }) {
+export async function PhotoGallery({ eventId, photos, canEdit, result }: { eventId: string; photos: Photo[]; canEdit: boolean; result: PhotoResult | null }) {
   const t = await getTranslations("events");
   return (
     <Card title={t("photosTitle")}>
