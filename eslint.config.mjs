@@ -11,6 +11,35 @@ const config = [
     files: ["app/(public)/**/*.tsx", "app/global-not-found.tsx"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
+  {
+    // Routes and components reach data through lib/features/*: never the database module itself.
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server/db", "@/lib/db/*", "@/lib/generated/prisma/client", "@prisma/*", "pg"],
+              message: "Read and write through lib/features/<domain> (queries, mutations, actions); the database stays in the data layer.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is read once and validated (lib/env-schema.ts readEnv, lib/server/env.ts env).
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
+    ignores: ["lib/env-schema.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through readEnv() (lib/env-schema.ts) or env (lib/server/env.ts), where it is validated." },
+      ],
+    },
+  },
   { ignores: [".next/**", "lib/generated/**", "node_modules/**", ".postgres/**", "playwright-report/**", "test-results/**", "prisma/unref-wasm-timers.cjs"] },
 ];
 export default config;

@@ -12,7 +12,13 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // fifth of what serving a cached page costs (docs/decisions/0008).
 const REWRITTEN_PUBLIC_PATHS = ["/", "/materi", "/panduan", "/desa"];
 
+// The benchmark baselines (app/(bench), files named *.bench.tsx) are routes only in a build made
+// with this flag: the product build has no such pages. A NEXT_PUBLIC_ name on purpose, because
+// `npm start` rebuilds when a NEXT_PUBLIC_ value differs from the last build's (scripts/lib/next-build.ts).
+const BENCH_ROUTES = process.env.NEXT_PUBLIC_BENCH_ROUTES === "1";
+
 const nextConfig: NextConfig = {
+  pageExtensions: BENCH_ROUTES ? ["bench.tsx", "tsx", "ts"] : ["tsx", "ts"],
   // Native binaries (argon2, sharp) and pdfkit's font files read from disk: keep them out of the bundle.
   serverExternalPackages: ["@node-rs/argon2", "pdfkit", "sharp"],
   poweredByHeader: false,

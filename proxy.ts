@@ -1,3 +1,4 @@
+import { readEnv } from "@/lib/env-schema";
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
@@ -16,7 +17,7 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
-    if (isCrossOriginRequest(request.headers, requestOrigins(request.headers, request.url, process.env.APP_URL))) {
+    if (isCrossOriginRequest(request.headers, requestOrigins(request.headers, request.url, readEnv().APP_URL))) {
       const messages = request.cookies.get("NEXT_LOCALE")?.value === "en" ? enCommon : idCommon;
       return new NextResponse(messages.errors.CROSS_SITE, {
         status: 403,

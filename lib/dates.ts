@@ -1,9 +1,14 @@
+/** Indonesia's three zones by IANA name: the one place each name is spelled. */
+export const WIB = "Asia/Jakarta";
+export const WITA = "Asia/Makassar";
+export const WIT = "Asia/Jayapura";
+
 /** Indonesia's three zones, by IANA name, and the abbreviations people use. */
 export const ZONE_ABBREVIATIONS: Record<string, string> = {
-  "Asia/Jakarta": "WIB",
+  [WIB]: "WIB",
   "Asia/Pontianak": "WIB",
-  "Asia/Makassar": "WITA",
-  "Asia/Jayapura": "WIT",
+  [WITA]: "WITA",
+  [WIT]: "WIT",
 };
 
 export function zoneAbbreviation(timeZone: string): string {

@@ -1,10 +1,10 @@
-import { envSchema, formatEnvError } from "@/lib/env-schema";
+import { envProblem, isBuildPhase } from "@/lib/env-schema";
 
 export function assertEnvOrExit(): void {
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const result = envSchema.safeParse(process.env);
-  if (!result.success) {
-    console.error(`Refusing to start: ${formatEnvError(result.error)}`);
+  if (isBuildPhase()) return;
+  const problem = envProblem();
+  if (problem) {
+    console.error(`Refusing to start: ${problem}`);
     process.exit(1);
   }
 }

@@ -13,6 +13,8 @@ export const envSchema = z
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     /** Public base URL, used in QR codes, links in exports and next-auth callbacks. */
     APP_URL: z.url("APP_URL must be a full URL, e.g. https://desabinaan.imigrasi.go.id").optional(),
+    /** next-auth's own base URL; `npm start` sets it from APP_URL or the address it serves on. */
+    NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a full URL").optional(),
     /** Outgoing email (invitation and reset links): smtp://user:password@host:587 or smtps://... Unset: no email. */
     SMTP_URL: z
       .string()
@@ -54,4 +56,40 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) throw new Error(`Invalid configuration: ${formatEnvError(result.error)}`);
   return result.data;
+}
+
+/** What is wrong with the environment, in one line, or null (the start check, lib/env-check.ts). */
+export function envProblem(): string | null {
+  const result = envSchema.safeParse(process.env);
+  return result.success ? null : formatEnvError(result.error);
+}
+
+let parsed: Env | undefined;
+
+/**
+ * The environment, validated once per process: the one place the app reads `process.env`
+ * (an ESLint rule keeps it so). Free of "server-only" so that proxy.ts can use it; the server's
+ * modules import it as `env` from lib/server/env.ts. `next build` imports server modules to
+ * collect page data: runtime secrets are not needed (nor wanted) then, and the real values are
+ * checked when the server starts (instrumentation.ts), before it answers any request. Values
+ * that a build bakes into pages (APP_URL) are read as given.
+ */
+export function readEnv(): Env {
+  if (parsed) return parsed;
+  if (isBuildPhase()) {
+    return {
+      NODE_ENV: "production",
+      DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build-time-placeholder/none",
+      APP_URL: process.env.APP_URL,
+      DEMO_MODE: "0",
+      TRUSTED_PROXY_COUNT: 0,
+    };
+  }
+  parsed = parseEnv();
+  return parsed;
+}
+
+/** Whether this process is `next build` collecting pages. */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
 }

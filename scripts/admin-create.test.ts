@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localTestDatabaseUrl } from "@/tests/factories/test-db";
+import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { withDatabase } from "./lib/db-url";
 
 /** `npm run admin:create` on a database with nothing in it, as on a first day in production. */

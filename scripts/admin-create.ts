@@ -39,7 +39,7 @@ runMain(async () => {
       console.log(`✔ ${parsed.data.email} is already a national admin with a password: nothing changed (add --reset for a reset link).`);
       return;
     default: {
-      const base = publicBaseUrl();
+      const base = publicBaseUrl({ APP_URL: process.env.APP_URL });
       const verb = { created: "created", "invited-again": "already invited; a new invitation link replaces the old", reset: "reset link issued" }[result.status];
       console.log(`✔ national admin ${parsed.data.email}: ${verb}.`);
       console.log(`  Open this link within 72 hours to set the password (it works once):\n\n  ${base}${result.path}\n`);

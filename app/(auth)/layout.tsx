@@ -12,7 +12,7 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   return (
     <CookieLocaleDocument>
       <div className="flex min-h-dvh flex-col">
-        <header className="bg-brand-800 text-white">
+        <header className="bg-brand-800 text-white print:hidden">
           <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-2">
             <Link href="/" className="py-2 text-lg font-bold text-white no-underline">
               {t("shortName")}

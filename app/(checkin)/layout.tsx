@@ -6,5 +6,10 @@ export const viewport = documentViewport;
 
 /** Root shell of the public check-in page opened from a session's QR code (no sign-in). */
 export default function CheckInLayout({ children }: { children: React.ReactNode }) {
-  return <CookieLocaleDocument>{children}</CookieLocaleDocument>;
+  // The page is all main content: the skip link's target and the landmark axe asks for.
+  return (
+    <CookieLocaleDocument>
+      <main id="main">{children}</main>
+    </CookieLocaleDocument>
+  );
 }

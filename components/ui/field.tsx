@@ -108,3 +108,32 @@ export function TextAreaField({
     </Field>
   );
 }
+
+/**
+ * A checkbox with its label beside it (a 44 px target), and an error tied to it when there is one.
+ * Spread react-hook-form's register() into it like any input.
+ */
+export function CheckboxField({
+  label,
+  error,
+  id,
+  className,
+  ...props
+}: { label: ReactNode; error?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "type">) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const errorId = error ? `${controlId}-error` : undefined;
+  return (
+    <div className={className}>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" id={controlId} className="size-5" aria-invalid={error ? true : undefined} aria-describedby={errorId} {...props} />
+        {label}
+      </label>
+      {error && (
+        <p id={errorId} className="text-sm font-medium text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

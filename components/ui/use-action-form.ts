@@ -1,4 +1,5 @@
 "use client";
+import "@/lib/i18n/zod-errors";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -6,8 +7,8 @@ import { useForm, type DefaultValues, type FieldValues, type Path } from "react-
 import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
 import { callAction, SEND_FAILED } from "@/components/ui/call-action";
-
-type Message = { tone: "error" | "success"; text: string };
+import { isMessageKey } from "@/lib/i18n/keys";
+import type { FormMessage as Message } from "@/components/ui/form-shell";
 
 /**
  * react-hook-form wired to one zod schema and one server action: the schema checks on the
@@ -50,8 +51,12 @@ export function useActionForm<S extends z.ZodType<unknown, FieldValues>, R>(
   const fieldError = (name: Path<z.input<S>>): string | undefined => {
     const error = name.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], form.formState.errors);
     const text = (error as { message?: string } | undefined)?.message;
-    return text ? (text.startsWith("validation.") ? t(text) : text) : undefined;
+    // a catalogue key from the schema (translated here), or the server's message (already translated)
+    return text ? (isMessageKey(text, t.has) ? t(text) : text) : undefined;
   };
 
-  return { form, message, setMessage, onSubmit, fieldError };
+  /** What FormShell (components/ui/form-shell.tsx) needs: the submit handler, the outcome, whether it is sending. */
+  const shell = { onSubmit, message, submitting: form.formState.isSubmitting };
+
+  return { form, message, setMessage, onSubmit, fieldError, shell };
 }

@@ -2,7 +2,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MigratePg, pgConfigFromUrl } from "@/prisma.config";
-import { localTestDatabaseUrl } from "@/tests/factories/test-db";
+import { localTestDatabaseUrl } from "@/tests/support/test-db";
 
 /**
  * prisma.config.ts runs the migration engine through a subclass of @prisma/adapter-pg that

@@ -8,9 +8,12 @@ export type Column<T> = { header: string; value: (row: T) => string | number | D
 // (OWASP "CSV injection"); tab and carriage return can smuggle one in after a separator.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// "+6281234567890": a phone number in international form holds no formula, and must keep its "+".
+const INTERNATIONAL_PHONE = /^\+\d{7,15}$/;
+
 /** Text that a spreadsheet would run as a formula gets a leading apostrophe, so it stays text. */
 export function neutralizeFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) && !INTERNATIONAL_PHONE.test(value) ? `'${value}` : value;
 }
 
 function cell(value: ReturnType<Column<unknown>["value"]>): string | number | Date | null {

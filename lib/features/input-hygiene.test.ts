@@ -6,7 +6,7 @@ import { createMaterialSchema } from "@/lib/features/materials/schemas";
 import { updateOfficeProfileSchema } from "@/lib/features/offices/schemas";
 import { createAccountSchema } from "@/lib/features/users/schemas";
 import { changeStageSchema, registerVillageSchema } from "@/lib/features/villages/schemas";
-import { createEvent, uniqueSuffix } from "@/tests/factories";
+import { createEvent, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 import type { z } from "zod";
 

@@ -1,3 +1,4 @@
+import { WIB } from "@/lib/dates";
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { loadMessages } from "@/lib/i18n/catalogue";
@@ -15,7 +16,7 @@ export default getRequestConfig(async ({ locale: explicit }) => {
   }
   return {
     locale,
-    timeZone: "Asia/Jakarta",
+    timeZone: WIB,
     messages: await loadMessages(locale),
   };
 });

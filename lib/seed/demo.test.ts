@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
-import { localTestDatabaseUrl } from "@/tests/factories/test-db";
+import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { DEMO_ACCOUNTS, DEMO_MATERIAL_SLUGS, DEMO_OFFICE_SLUGS, DEMO_PASSWORD, seedDemo } from "./demo";
 import { seedRegions } from "./regions";
 

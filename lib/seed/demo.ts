@@ -1,3 +1,4 @@
+import { WIB } from "@/lib/dates";
 import type { Db } from "@/lib/db/create-client";
 import type { DesaBinaan, Event, Office, User } from "@/lib/generated/prisma/client";
 import {
@@ -32,7 +33,7 @@ import {
   type CreateContactOptions,
   type CreateEventOptions,
   type FactoryDb,
-} from "@/tests/factories";
+} from "@/lib/factories";
 import { provinceTimeZone } from "./regions";
 
 /*
@@ -502,7 +503,7 @@ async function seedTanjungHarapan(db: Db, ctx: Ctx): Promise<void> {
 
 /** Two fictional people who agreed to be recorded, to show named attendance beside counts. */
 async function createNamedAttendees(tx: FactoryDb, eventId: string, desaBinaanId: string): Promise<void> {
-  const consentAt = localInstant("2024-02-27", "09:00", "Asia/Jakarta");
+  const consentAt = localInstant("2024-02-27", "09:00", WIB);
   const people = [
     {
       name: "Rudi Hartono",
@@ -945,7 +946,7 @@ async function seedMaterials(db: Db, authorId: string | null): Promise<void> {
       status,
       authorId,
       publishedById: status === MaterialStatus.PUBLISHED ? authorId : null,
-      publishedAt: publishedOn ? localInstant(publishedOn, "08:00", "Asia/Jakarta") : null,
+      publishedAt: publishedOn ? localInstant(publishedOn, "08:00", WIB) : null,
     });
   }
 }

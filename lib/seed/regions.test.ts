@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { localTestDatabaseUrl } from "@/tests/factories/test-db";
+import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { countRegions, loadRegionRows, provinceTimeZone, REGION_COUNTS, seedRegions } from "./regions";
 
 const db = createPrismaClient(localTestDatabaseUrl(), { max: 2 });

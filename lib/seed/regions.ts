@@ -1,3 +1,4 @@
+import { WIB, WIT, WITA } from "@/lib/dates";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -15,9 +16,6 @@ export const REGION_COUNTS = {
 export type RegionCounts = { provinces: number; regencies: number; districts: number; villages: number };
 export type SeedRegionsResult = RegionCounts & { ms: number; skipped: boolean };
 
-const WIB = "Asia/Jakarta";
-const WITA = "Asia/Makassar";
-const WIT = "Asia/Jayapura";
 
 // Indonesia's zones follow province borders (Keppres 41/1987), so one IANA zone per province.
 // Listed explicitly rather than by range: a new province must be placed on purpose.

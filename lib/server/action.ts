@@ -1,16 +1,15 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import "@/lib/i18n/zod-errors";
 import type { z } from "zod";
 import type { PermissionKey } from "@/lib/auth/permissions";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { requireScope, type SessionUser } from "@/lib/server/scope";
+import { getTranslator } from "@/lib/i18n/translator";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string> };
-
-type Translate = (key: string) => string;
 
 /**
  * The one wrapper every server action goes through: parse the input with the domain's zod
@@ -50,8 +49,7 @@ export function definePublicAction<S extends z.ZodType, R>(config: {
 
 function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) => Promise<R>): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (input) => {
-    const t = (await getTranslations()) as unknown as Translate & { has(key: string): boolean };
-    const translate = (key: string) => (t.has(key) ? t(key) : key);
+    const translate = await getTranslator();
     try {
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
@@ -59,7 +57,7 @@ function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) 
         for (const issue of parsed.error.issues) {
           const path = issue.path.join(".") || "_form";
           // zod's own messages (English, for a wrong type or a malformed id) never reach a person
-          fieldErrors[path] ??= t.has(issue.message) ? t(issue.message) : t("validation.invalid");
+          fieldErrors[path] ??= translate.has(issue.message) ? translate(issue.message) : translate("validation.invalid");
         }
         return { ok: false, error: translate("errors.VALIDATION"), fieldErrors };
       }

@@ -8,7 +8,7 @@ const globalForDb = globalThis as unknown as { db?: Db; pool?: pg.Pool };
 
 const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL);
 export const db: Db = globalForDb.db ?? createPrismaClient(env.DATABASE_URL, { pool });
-if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { db, pool });
+if (env.NODE_ENV !== "production") Object.assign(globalForDb, { db, pool });
 
 /**
  * A parameterised statement on the client's own connections, without the ORM: for the few

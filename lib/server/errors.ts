@@ -14,6 +14,17 @@ export type AppErrorCode =
   /** The account must first set a new password or a second factor (lib/features/accounts/pending.ts). */
   | "ACCOUNT_SETUP";
 
+/** The one HTTP status of each expected failure, for every route handler (lib/server/route.ts). */
+export const ERROR_STATUS: Record<AppErrorCode, number> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  ACCOUNT_SETUP: 403,
+};
+
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,

@@ -1,4 +1,108 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/server/errors";
+
+/**
+ * Stored files, the one module that knows how uploads become rows of `stored_file` and rows
+ * become responses (ADR 0005): the type is what the bytes are, never the name; every image is
+ * decoded by sharp before it is accepted (a PNG signature followed by anything else is refused);
+ * photos are re-encoded to a JPEG of at most 1600 px without metadata. Moving files elsewhere
+ * (S3-compatible storage) changes this module only.
+ */
+
+export type UploadKind = "photo" | "cover" | "pdf";
+
+type Rule = { maxBytes: number; tooBig: string; wrongType: string };
+const RULES: Record<UploadKind, Rule> = {
+  photo: { maxBytes: 10 * 1024 * 1024, tooBig: "events.errors.photoTooBig", wrongType: "events.errors.photoType" },
+  cover: { maxBytes: MAX_IMAGE_BYTES, tooBig: "validation.imageTooLarge", wrongType: "validation.imageType" },
+  pdf: { maxBytes: MAX_PDF_BYTES, tooBig: "validation.pdfTooLarge", wrongType: "validation.pdfType" },
+};
+export const PHOTO_MAX_BYTES = RULES.photo.maxBytes;
+const PHOTO_MAX_EDGE = 1600;
+/** About 60 megapixels: a decompression bomb is refused before it is decoded. */
+const MAX_INPUT_PIXELS = 60_000_000;
+
+/** An upload checked and ready to store. */
+export type PreparedFile = {
+  fileName: string;
+  mimeType: string;
+  byteSize: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  data: Uint8Array<ArrayBuffer>;
+};
+
+/** The type the bytes say they are, whatever the file name or browser claims. */
+export function sniffType(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
+  if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "image/webp";
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf"; // %PDF-
+  return null;
+}
+
+const refuse = (field: string, key: string) => new AppError("VALIDATION", undefined, { [field]: key });
+const sha256 = (data: Uint8Array) => createHash("sha256").update(data).digest("hex");
+
+/** A photo's name from the sender's, with the extension of what is stored (the original's is kept for material files). */
+function cleanName(name: string, extension: string, fallback: string): string {
+  const base = name.replace(/\.[^.]*$/, "").replace(/[^\p{L}\p{N} _-]/gu, "").trim().slice(0, 80) || fallback;
+  return `${base}.${extension}`;
+}
+
+/**
+ * Checks an upload by its bytes and prepares it for storing. Refusals are VALIDATION errors on
+ * `field` with a catalogue key: empty, too large, not of the kind, or an image sharp cannot decode.
+ */
+export async function prepareUpload(kind: UploadKind, file: { data: Uint8Array; name: string }, field: string): Promise<PreparedFile> {
+  const rule = RULES[kind];
+  if (file.data.byteLength === 0) throw refuse(field, "validation.required");
+  if (file.data.byteLength > rule.maxBytes) throw refuse(field, rule.tooBig);
+  const type = sniffType(file.data);
+  if (kind === "pdf") {
+    if (type !== "application/pdf") throw refuse(field, rule.wrongType);
+    const data = new Uint8Array(file.data);
+    return { fileName: file.name.slice(0, 200) || "lampiran.pdf", mimeType: type, byteSize: data.byteLength, sha256: sha256(data), width: null, height: null, data };
+  }
+  if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw refuse(field, rule.wrongType);
+  const { default: sharp } = await import("sharp");
+  try {
+    const image = sharp(file.data, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });
+    const meta = await image.metadata();
+    if (`image/${meta.format}` !== type) throw new Error("the bytes decode as another type");
+    if (kind === "photo") {
+      const output = await image
+        .rotate()
+        .resize({ width: PHOTO_MAX_EDGE, height: PHOTO_MAX_EDGE, fit: "inside", withoutEnlargement: true })
+        .jpeg({ quality: 80, mozjpeg: true })
+        .toBuffer({ resolveWithObject: true });
+      const data = new Uint8Array(output.data);
+      return { fileName: cleanName(file.name, "jpg", "foto"), mimeType: "image/jpeg", byteSize: data.byteLength, sha256: sha256(data), width: output.info.width, height: output.info.height, data };
+    }
+    // A cover is kept as sent, once every pixel has decoded.
+    const decoded = await image.raw().toBuffer({ resolveWithObject: true });
+    const data = new Uint8Array(file.data);
+    return { fileName: file.name.slice(0, 200) || "sampul", mimeType: type, byteSize: data.byteLength, sha256: sha256(data), width: decoded.info.width, height: decoded.info.height, data };
+  } catch {
+    throw refuse(field, rule.wrongType);
+  }
+}
+
+/** Stores a prepared file in the caller's transaction; returns its id. */
+export async function createStoredFile(tx: Prisma.TransactionClient, file: PreparedFile, owner: { officeId: string | null; createdById: string }) {
+  const row = await tx.storedFile.create({ data: { ...file, ...owner }, select: { id: true } });
+  return row.id;
+}
+
+/** Deletes a stored file (after whatever referred to it) in the caller's transaction. */
+export async function deleteStoredFile(tx: Prisma.TransactionClient, id: string) {
+  await tx.storedFile.delete({ where: { id } });
+}
 
 type ServedFile = { data: Uint8Array; mimeType: string; fileName: string; sha256: string };
 

@@ -1,5 +1,6 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
+import { env } from "@/lib/server/env";
 
 /**
  * Email, only when SMTP_URL is set (smtp://user:pass@host:587, smtps://... for TLS). Without it
@@ -8,16 +9,19 @@ import nodemailer, { type Transporter } from "nodemailer";
  * caller is told it did not.
  */
 let transport: Transporter | null | undefined;
+/** A server other than SMTP_URL's (tests start their own); undefined: SMTP_URL. */
+let serverOverride: string | null | undefined;
+const smtpUrl = () => (serverOverride === undefined ? env.SMTP_URL : serverOverride) ?? null;
 
 function getTransport(): Transporter | null {
   if (transport !== undefined) return transport;
-  const url = process.env.SMTP_URL;
+  const url = smtpUrl();
   transport = url ? nodemailer.createTransport(url) : null;
   return transport;
 }
 
 export function mailConfigured(): boolean {
-  return Boolean(process.env.SMTP_URL);
+  return Boolean(smtpUrl());
 }
 
 export type Mail = { to: string; subject: string; text: string };
@@ -27,7 +31,7 @@ export async function sendMail(mail: Mail): Promise<boolean> {
   const smtp = getTransport();
   if (!smtp) return false;
   try {
-    await smtp.sendMail({ from: process.env.SMTP_FROM ?? "Portal Desa Binaan Imigrasi <no-reply@localhost>", ...mail });
+    await smtp.sendMail({ from: env.SMTP_FROM ?? "Portal Desa Binaan Imigrasi <no-reply@localhost>", ...mail });
     return true;
   } catch (error) {
     // Never the message or the address: the log is not a place for personal data or links.
@@ -36,8 +40,9 @@ export async function sendMail(mail: Mail): Promise<boolean> {
   }
 }
 
-/** Tests point SMTP_URL at their own server and need a fresh transport. */
-export function resetMailTransport(): void {
+/** Tests send through an SMTP server of their own (`undefined` goes back to SMTP_URL). */
+export function useMailServer(url: string | null | undefined): void {
   transport?.close();
   transport = undefined;
+  serverOverride = url;
 }

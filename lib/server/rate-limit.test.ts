@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hitRateLimit, peekRateLimit, resetRateLimit } from "@/lib/server/rate-limit";
-import { uniqueSuffix } from "@/tests/factories";
+import { uniqueSuffix } from "@/lib/factories";
 
 describe("rate limit in PostgreSQL", () => {
   it("counts concurrent hits exactly: none lost, none doubled", async () => {

@@ -6,40 +6,44 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getCurrentUser, sessionRef, type SessionRef } from "@/lib/server/auth/session";
 import { env } from "@/lib/server/env";
 import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
-import { AppError, type AppErrorCode } from "@/lib/server/errors";
+import { AppError, ERROR_STATUS } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/scope";
 
+type RouteContext<P> = { params: P; request: NextRequest };
+
 /**
- * The one wrapper for signed-in GET downloads (exports, PDFs, files): no session is 401, and any
- * expected failure from the data layer (another office's record, a missing one, a forbidden
- * export) is a plain 404, so ids reveal nothing. The handler's queries do the scoping.
+ * The one wrapper for signed-in route handlers (downloads, files, uploads, reports): no session
+ * is 401 (or the handler's own answer, e.g. a redirect to sign in, for a plain form post), and an
+ * expected failure from the data layer is by default a plain 404 (another office's record, a
+ * missing one, a forbidden export), so ids reveal nothing. `onError` answers otherwise (a JSON
+ * message, a redirect with the outcome). The handler's queries do the scoping.
  */
 export function signedInRoute<P>(
-  handler: (ctx: { user: SessionUser; params: P; request: Request }) => Promise<Response>,
-): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
-  return async (request, { params }) => {
+  handler: (ctx: { user: SessionUser } & RouteContext<P>) => Promise<Response>,
+  options: {
+    unauthenticated?: (ctx: RouteContext<P>) => Response | Promise<Response>;
+    onError?: (error: AppError, ctx: RouteContext<P>) => Response | Promise<Response>;
+  } = {},
+): (request: NextRequest, context: { params: Promise<P> }) => Promise<Response> {
+  return async (request, context) => {
+    const ctx = { params: await context.params, request };
     const user = await getCurrentUser();
-    if (!user) return new Response(null, { status: 401 });
+    if (!user) return options.unauthenticated ? options.unauthenticated(ctx) : new Response(null, { status: 401 });
     // An account that must first set a password or a second factor downloads nothing.
     if (user.pending) return new Response(null, { status: 403 });
     try {
-      return await handler({ user, params: await params, request });
+      return await handler({ user, ...ctx });
     } catch (error) {
-      if (error instanceof AppError) return new Response(null, { status: 404 });
-      throw error;
+      if (!(error instanceof AppError)) throw error;
+      return options.onError ? options.onError(error, ctx) : new Response(null, { status: 404 });
     }
   };
 }
 
-const JSON_STATUS: Record<AppErrorCode, number> = {
-  VALIDATION: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  ACCOUNT_SETUP: 403,
-};
+/** An expected failure as `{ error: message }` with its status from the one map (errors.ts). */
+export function errorJson(error: AppError, message: string): Response {
+  return privateJson({ error: message }, ERROR_STATUS[error.code]);
+}
 
 /** A JSON answer nobody may cache: it depends on who asks. */
 export function privateJson(body: unknown, status = 200): Response {
@@ -67,7 +71,7 @@ export function signedInJsonRoute<P>(
       return await handler({ session, params: await params, request });
     } catch (error) {
       if (error instanceof AppError) {
-        return privateJson({ error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, JSON_STATUS[error.code]);
+        return privateJson({ error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) }, ERROR_STATUS[error.code]);
       }
       throw error;
     }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PermissionKey } from "@/lib/auth/permissions";
-import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, officeWhere, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanScopeSql, desaBinaanWhere, mayActOn, officeScopeSql, officeWhere, type SessionUser } from "@/lib/server/scope";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -39,5 +39,33 @@ describe("scope in raw SQL", () => {
       }
     }
     expect(compared).toBeGreaterThan(12);
+  });
+});
+
+/** mayActOn answers for one loaded row what the `where` builders select: held equal here. */
+describe("what a user may do with one record", () => {
+  it("agrees with desaBinaanWhere for every role, key and village of this world", async () => {
+    const users = { national: w.national, regionalA: w.regionalA, adminA: w.adminA, officerA: w.officerA, villageUserA: w.villageUserA, adminB: w.adminB };
+    const keys: PermissionKey[] = [...KEYS, "create:contact", "update:contact", "delete:contact"];
+    let compared = 0;
+    for (const village of [w.villageA, w.villageB]) {
+      const office = await testDb.office.findUniqueOrThrow({ where: { id: village.officeId }, select: { kanwilId: true } });
+      const place = { officeId: village.officeId, kanwilId: office.kanwilId, desaBinaanIds: [village.id] };
+      for (const [name, user] of Object.entries(users) as [string, SessionUser][]) {
+        for (const key of keys) {
+          let where: Prisma.DesaBinaanWhereInput;
+          try {
+            where = desaBinaanWhere(user, key);
+          } catch {
+            expect(mayActOn(user, key, place), `${name} ${key}`).toBe(false);
+            continue;
+          }
+          const selected = (await testDb.desaBinaan.count({ where: { AND: [{ id: village.id }, where] } })) === 1;
+          expect(mayActOn(user, key, place), `${name} ${key} ${village.id}`).toBe(selected);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });

@@ -29,6 +29,28 @@ export function requireScope(user: SessionUser, key: PermissionKey): Scope {
   return scope;
 }
 
+/** Where a record sits, for mayActOn: its office, that office's Kanwil, the villages it concerns. */
+export type RecordPlace = { officeId: string; kanwilId: string | null; desaBinaanIds: readonly string[] };
+
+/**
+ * Whether the user may do `key` to a record already loaded: the same scope rule as the `where`
+ * builders below, for one row. Queries return it (`can: { edit, ... }`) so pages only read it.
+ */
+export function mayActOn(user: SessionUser, key: PermissionKey, place: RecordPlace): boolean {
+  switch (scopeFor(user.role, key)) {
+    case "any":
+      return true;
+    case "own-region":
+      return !!user.kanwilId && user.kanwilId === place.kanwilId;
+    case "own-office":
+      return !!user.officeId && user.officeId === place.officeId;
+    case "own-village":
+      return !!user.desaBinaanId && place.desaBinaanIds.includes(user.desaBinaanId);
+    default:
+      return false;
+  }
+}
+
 // A missing id must never turn into `undefined`, which Prisma reads as "no filter".
 function must(id: string | null): string {
   if (!id) throw new AppError("FORBIDDEN");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { currentSnapshot, inSnapshot } from "@/lib/server/snapshot-memo";
 import { select, selectTogether } from "@/lib/server/sql";
-import { createOffice } from "@/tests/factories";
+import { createOffice } from "@/lib/factories";
 import { testDb } from "@/tests/support/world";
 
 // Other test files write to the same database while these run, so a snapshot may change between

@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (= bench:dashboards): the oversight dashboards at national scale.
  *
- * Needs the production build (`npx next build`) and the scale database (`npm run seed:scale`).
+ * Needs a production build with the bench routes (`NEXT_PUBLIC_BENCH_ROUTES=1 npx next build`) and the scale database (`npm run seed:scale`).
  * Starts the production server as `npm start` does (scripts/serve.mjs: `next start` once per CPU,
  * WEB_CONCURRENCY) on BENCH_PORT (default 3204) against SCALE_DATABASE_URL or the `<db>_scale`
  * sibling of DATABASE_URL, signs in as the generator's national, Kanwil and office accounts, then
@@ -115,7 +115,7 @@ async function timeDownload(path: string, cookie: string) {
 }
 
 async function main() {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `npx next build` first");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("no production build: run `NEXT_PUBLIC_BENCH_ROUTES=1 npx next build` first");
   const dbUrl = scaleUrl();
   if (!isLocalDatabaseUrl(dbUrl)) throw new Error("the scale database must be local");
   const server = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
@@ -125,7 +125,6 @@ async function main() {
       DATABASE_URL: dbUrl,
       AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-bench-only-secret-0123456789",
       NEXTAUTH_URL: BASE,
-      BENCH_ROUTES: "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
     stdio: ["ignore", "ignore", "inherit"],

@@ -38,6 +38,8 @@ async function startServer(): Promise<{ url: string; child?: ChildProcess }> {
       HOSTNAME: "127.0.0.1",
       APP_URL: url,
       NEXT_TELEMETRY_DISABLED: "1",
+      // builds with the baseline page (/bench-baseline), which the product build does not have
+      NEXT_PUBLIC_BENCH_ROUTES: "1",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -4,6 +4,7 @@
  * BENCH_URL (default http://127.0.0.1:3000) and DATABASE_URL (the same database, for setup and
  * for checking what was written).
  */
+import { WIB } from "@/lib/dates";
 import "dotenv/config";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 
@@ -52,7 +53,7 @@ export async function createBenchEvent(db: Db, email = DEMO_OFFICER, over: { che
       type: "SOSIALISASI",
       title: `Benchmark ${new Date().toISOString()}`,
       venueName: "Balai Desa",
-      timeZone: "Asia/Jakarta",
+      timeZone: WIB,
       startsAt: new Date(Date.now() - 3_600_000),
       endsAt: new Date(Date.now() + 3_600_000),
       checkInCode: code,

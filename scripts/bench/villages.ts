@@ -102,7 +102,7 @@ async function seedBenchVillages(url: string, count: number): Promise<number> {
 }
 
 function startServer(url: string): Promise<ChildProcess> {
-  const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), AUTH_SECRET, NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: url, PORT: String(PORT), AUTH_SECRET, NEXTAUTH_URL: BASE, NEXT_TELEMETRY_DISABLED: "1", NEXT_PUBLIC_BENCH_ROUTES: "1" };
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "inherit"] });
   onShutdown(() => stopChild(child));
   return new Promise((resolve, reject) => {

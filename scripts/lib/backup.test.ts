@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localTestDatabaseUrl } from "@/tests/factories/test-db";
+import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { withDatabase } from "./db-url";
 import { applyMigrations } from "./migrate";

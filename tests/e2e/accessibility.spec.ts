@@ -37,3 +37,26 @@ test("a form error is announced and tied to its field", async ({ page }) => {
   const describedBy = await email.getAttribute("aria-describedby");
   await expect(page.locator(`[id="${describedBy}"]`)).toHaveText("Wajib diisi.");
 });
+
+test("the public check-in page has no accessibility violations, for a real and an unknown code", async ({ page, browser }) => {
+  await signInAndLand(page, ACCOUNTS.officer);
+  await page.goto("/portal/kegiatan/baru");
+  await page.locator("main").getByLabel("Judul").fill(`Sosialisasi aksesibilitas ${Date.now()}`);
+  await page.locator("main").getByLabel("Tempat", { exact: true }).fill("Balai Desa");
+  await page.locator("main").getByLabel("Mulai (WIB)").fill("2026-12-12T09:00");
+  await page.locator("main").getByLabel("Selesai (WIB)").fill("2026-12-12T12:00");
+  await page.locator("main").getByRole("button", { name: "Jadwalkan", exact: true }).click();
+  const link = (await page.getByTestId("check-in-link").textContent())!;
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const phone = await context.newPage();
+  for (const url of [link, link.replace(/\/hadir\/.*/, "/hadir/ZZZZZZZZ")]) {
+    await phone.goto(url);
+    await expect(phone.locator("h1, h2").first()).toBeVisible();
+    const results = await new AxeBuilder({ page: phone }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    // The skip link leads somewhere.
+    const target = await phone.locator("a.skip-link").getAttribute("href");
+    await expect(phone.locator(target!)).toHaveCount(1);
+  }
+  await context.close();
+});

@@ -124,3 +124,61 @@ test("after the session: import attendees with a preview, mark it held, write th
   // Visible is not loaded: wait for the image's bytes before reading its size.
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : -1))).toBe(1);
 });
+
+test("after an attendee is added the form is empty with focus on the name, and the next one keeps nothing of the previous", async ({ page }) => {
+  const title = `Pendampingan uji ${Date.now()}`;
+  await signInAndLand(page, ACCOUNTS.officer);
+  await page.goto("/portal/kegiatan/baru");
+  await main(page).getByLabel("Judul").fill(title);
+  await main(page).getByLabel("Tempat", { exact: true }).fill("Balai Desa Cemeng");
+  await main(page).getByLabel("Mulai (WIB)").fill("2026-12-11T09:00");
+  await main(page).getByLabel("Selesai (WIB)").fill("2026-12-11T12:00");
+  await main(page).getByRole("button", { name: "Jadwalkan", exact: true }).click();
+  await expect(main(page).getByRole("heading", { level: 1 })).toContainText(title);
+
+  const form = main(page).locator("form", { has: page.getByRole("button", { name: "Tambahkan", exact: true }) });
+  await form.getByLabel("Nama", { exact: true }).fill("Pertama Orang");
+  await form.getByLabel("Jabatan").fill("Kader");
+  await form.getByLabel("Instansi / asal").fill("PKK");
+  await form.getByLabel("Jenis kelamin").selectOption("P");
+  await form.getByLabel("Nomor HP", { exact: true }).fill("0812-1111-2222");
+  await form.getByRole("checkbox").check();
+  await form.getByRole("button", { name: "Tambahkan", exact: true }).click();
+  await expect(form.getByText("Pertama Orang", { exact: false })).toBeVisible();
+
+  for (const label of ["Nama", "Jabatan", "Instansi / asal", "Nomor HP"]) await expect(form.getByLabel(label, { exact: true })).toHaveValue("");
+  await expect(form.getByLabel("Jenis kelamin")).toHaveValue("");
+  await expect(form.getByRole("checkbox")).not.toBeChecked();
+  await expect(form.getByLabel("Nama", { exact: true })).toBeFocused();
+
+  await form.getByLabel("Nama", { exact: true }).fill("Kedua Orang");
+  await form.getByRole("checkbox").check();
+  await form.getByRole("button", { name: "Tambahkan", exact: true }).click();
+  await expect(form.getByText("Kedua Orang", { exact: false })).toBeVisible();
+
+  const csv = await (await page.request.get(`${page.url().replace("/portal/kegiatan/", "/api/kegiatan/")}/peserta`)).text();
+  const second = csv.split("\n").find((line) => line.includes("Kedua Orang"))!;
+  expect(second).not.toContain("1111");
+  expect(second).not.toContain("PKK");
+});
+
+test("the sessions list is searched and filtered, and a negative count is refused with a message", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.officeAdmin);
+  await page.goto("/portal/kegiatan");
+  const filters = main(page).getByRole("form", { name: "Saring kegiatan" });
+  await filters.getByLabel("Cari judul, tema atau tempat").fill("Sosialisasi Desa Binaan Imigrasi");
+  await filters.getByLabel("Status").selectOption("HELD");
+  await filters.getByLabel("Dari tanggal").fill("2023-09-01");
+  await filters.getByLabel("Sampai tanggal").fill("2023-09-30");
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/status=HELD/);
+  const list = main(page).locator("ul li");
+  await expect(list).toHaveCount(1);
+  await list.first().getByRole("link").click();
+  await expect(main(page).getByRole("heading", { level: 1 })).toContainText("Sosialisasi Desa Binaan Imigrasi");
+
+  const counts = main(page).locator("form", { has: page.getByRole("button", { name: "Simpan jumlah" }) });
+  await counts.getByRole("spinbutton").first().fill("-3");
+  await counts.getByRole("button", { name: "Simpan jumlah" }).click();
+  await expect(counts.getByRole("alert")).toHaveText("Periksa jumlah yang ditandai: isi bilangan bulat 0 atau lebih.");
+});

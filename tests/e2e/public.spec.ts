@@ -9,7 +9,7 @@ const DRAFT = "mengenal-tppm-penyelundupan-manusia";
 // A 1x1 PNG and a minimal PDF.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-const CEMENG = "33.14.07.2003"; // Desa Cemeng, Sragen (tests/factories/reserved-villages.ts)
+const CEMENG = "33.14.07.2003"; // Desa Cemeng, Sragen (lib/factories/reserved-villages.ts)
 
 async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
@@ -189,4 +189,11 @@ test("an officer writes material with an XSS payload; the preview and the publis
   await expect(admin.getByTestId("material-status")).toHaveText("Ditarik");
   expect((await anonymous.goto(`/materi/${slug}`))?.status()).toBe(404);
   expect((await anonymous.request.get(pdfHref!)).status()).toBe(404);
+});
+
+test("every public page links the Atom feed, including those that set their own alternates", async ({ page }) => {
+  for (const path of ["/", "/en", "/materi", "/panduan", "/desa", `/materi/${PUBLISHED_ID}`]) {
+    await page.goto(path);
+    await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute("href", /\/feed\.xml$/);
+  }
 });

@@ -61,6 +61,14 @@ test("an office admin registers a village found by search, moves it on and sees 
 
   await main(page).getByRole("link", { name: "Cetak poster A4" }).click();
   await expect(main(page).getByTestId("poster")).toContainText(`Desa ${name}`);
+  // Printed, the poster keeps its own title, village and place; only the portal's chrome goes.
+  await page.emulateMedia({ media: "print" });
+  const poster = main(page).getByTestId("poster");
+  await expect(poster.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(poster.getByText(`Desa ${name}`, { exact: true })).toBeVisible();
+  await expect(poster.getByText(/Sambungmacan/)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Menu utama" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
 
   await page.goto("/portal/audit?entity=desa_binaan");
   await expect(main(page).getByText("Tahap desa diubah").first()).toBeVisible();

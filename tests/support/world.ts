@@ -1,7 +1,7 @@
 import { createPrismaClient } from "@/lib/db/create-client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/server/scope";
-import { createDesaBinaan, createOffice, createUser } from "@/tests/factories";
+import { createDesaBinaan, createOffice, createUser } from "@/lib/factories";
 
 /** A client for test setup; the code under test uses its own (lib/server/db.ts), same database. */
 export const testDb = createPrismaClient(process.env.DATABASE_URL!, { max: 4 });

@@ -29,12 +29,13 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
         </div>
         <nav aria-label={t("nav.mainMenu")} className="border-t border-brand-700">
-          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4">
+          {/* Wraps rather than scrolls: on a phone every entry stays in sight (a scroller cut them off). */}
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 sm:px-4">
             {items.map((item) => (
               <li key={item.href}>
                 <Link
                   href={item.href}
-                  className="block min-h-11 whitespace-nowrap px-3 py-3 text-sm font-medium text-white no-underline hover:bg-brand-700"
+                  className="block min-h-11 whitespace-nowrap px-2 py-3 text-sm font-medium text-white no-underline hover:bg-brand-700 sm:px-3"
                 >
                   {t(item.labelKey)}
                 </Link>

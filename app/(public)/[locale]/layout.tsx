@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Document, documentViewport } from "@/components/layout/document";
-import { siteUrl } from "@/lib/features/site/paths";
+import { FEED_ALTERNATE, siteUrl } from "@/lib/features/site/paths";
 import { isLocale } from "@/lib/i18n/config";
 import { noBuildTimeParams, type LocaleParams } from "@/app/(public)/_components/locale";
 
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
     title: { default: t("name"), template: `%s · ${t("shortName")}` },
     description: t("footer"),
     applicationName: t("name"),
-    alternates: { types: { "application/atom+xml": "/feed.xml" } },
+    alternates: { types: FEED_ALTERNATE },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { formatDateTimeInZone, formatNumber } from "@/lib/dates";
-import { languageOf, publicPath } from "@/lib/features/site/paths";
+import { languageOf, pageAlternates, publicPath } from "@/lib/features/site/paths";
 import { findLatestMaterials, findUpcomingPublicEvents, getSiteFigures } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { MaterialList } from "@/app/(public)/_components/material-list";
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
   const t = await getTranslations({ locale, namespace: "public" });
   return {
     description: t("meta.homeDescription"),
-    alternates: { canonical: publicPath(locale, "/"), languages: { id: "/", en: "/en" } },
+    alternates: pageAlternates(publicPath(locale, "/"), { id: "/", en: "/en" }),
     openGraph: { title: t("home.heroTitle"), description: t("meta.homeDescription"), type: "website" },
   };
 }

@@ -9,9 +9,9 @@ import { changeOwnPassword, setPasswordWithToken } from "@/lib/features/accounts
 import { checkSecondFactor, confirmSecondFactor, resetSecondFactor, startSecondFactorEnrolment } from "@/lib/features/accounts/second-factor";
 import { createAccount, issuePasswordLink, setAccountActive, updateAccount } from "@/lib/features/users/mutations";
 import { createAccountSchema, updateAccountSchema } from "@/lib/features/users/schemas";
-import { resetMailTransport } from "@/lib/server/mail";
+import { useMailServer } from "@/lib/server/mail";
 import type { SessionUser } from "@/lib/server/scope";
-import { createUser, uniqueSuffix } from "@/tests/factories";
+import { createUser, uniqueSuffix } from "@/lib/factories";
 import { asSessionUser, createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -95,8 +95,7 @@ describe("invitation and reset links", () => {
     });
     smtp.listen(0, "127.0.0.1");
     await once(smtp.server, "listening");
-    process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-    resetMailTransport();
+    useMailServer(`smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`);
     try {
       const email = newEmail();
       const { link } = await invite(w.adminA, { email, name: "Siti Penerima" });
@@ -107,8 +106,7 @@ describe("invitation and reset links", () => {
       expect(message).toContain(tokenOf(link.url));
       expect(message).toContain("Siti Penerima");
     } finally {
-      delete process.env.SMTP_URL;
-      resetMailTransport();
+      useMailServer(undefined);
       smtp.close();
     }
   });

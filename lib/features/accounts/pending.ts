@@ -1,3 +1,4 @@
+import { readEnv } from "@/lib/env-schema";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AccountPending } from "@/lib/server/scope";
 
@@ -10,7 +11,7 @@ export const SECOND_FACTOR_ROLES: readonly Role[] = ["NATIONAL_ADMIN", "REGIONAL
  * enrol there. Everywhere else it is required.
  */
 export function requiresSecondFactor(role: Role): boolean {
-  return SECOND_FACTOR_ROLES.includes(role) && process.env.DEMO_MODE !== "1";
+  return SECOND_FACTOR_ROLES.includes(role) && readEnv().DEMO_MODE !== "1";
 }
 
 /** What someone must finish before using the portal: a chosen password first, then the second factor. */

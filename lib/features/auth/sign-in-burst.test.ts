@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifySignIn } from "@/lib/features/auth/sign-in";
-import { createUser, FACTORY_PASSWORD, uniqueSuffix } from "@/tests/factories";
+import { createUser, FACTORY_PASSWORD, uniqueSuffix } from "@/lib/factories";
 import { testDb } from "@/tests/support/world";
 
 // Issue 14, item 1: the limit was checked before and counted after the password check, so a

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_LIMITS, verifySignIn } from "@/lib/features/auth/sign-in";
-import { createUser, FACTORY_PASSWORD, uniqueSuffix } from "@/tests/factories";
+import { createUser, FACTORY_PASSWORD, uniqueSuffix } from "@/lib/factories";
 import { testDb } from "@/tests/support/world";
 
 const address = () => `203.0.113.${Math.floor(Math.random() * 250)}-${uniqueSuffix()}`;

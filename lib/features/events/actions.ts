@@ -2,19 +2,17 @@
 import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/server/action";
 import {
-  addAttendee,
   cancelEvent,
   createEvent,
   createInstitution,
-  deleteEventPhoto,
   markEventHeld,
   postponeEvent,
-  removeAttendee,
   saveEventReport,
-  setAttendanceCounts,
   setCheckInOpen,
   updateEvent,
 } from "@/lib/features/events/mutations";
+import { addAttendee, removeAttendee, setAttendanceCounts } from "@/lib/features/events/attendance";
+import { deleteEventPhoto } from "@/lib/features/events/photos";
 import {
   attendanceCountsSchema,
   attendeeSchema,

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { env } from "@/lib/server/env";
 import { clientAddressFrom } from "@/lib/server/client-address";
 import { hitRateLimit } from "@/lib/server/rate-limit";
-import { checkIn } from "@/lib/features/events/mutations";
+import { checkIn } from "@/lib/features/events/attendance";
 import { checkInSchema } from "@/lib/features/events/schemas";
 
 /**

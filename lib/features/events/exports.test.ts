@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { attendanceSheetPdf, attendeesCsv, attendeesXlsx } from "@/lib/features/events/exports";
+import { inflatedPdf, mappedCodePoints } from "@/tests/support/pdf";
 
 const t = (key: string) => key.split(".").pop()!;
 const person = (name: string, over: Record<string, unknown> = {}) => ({
@@ -25,6 +26,7 @@ const event = {
   startsAt: new Date("2026-12-10T01:00:00Z"),
   endsAt: new Date("2026-12-10T04:00:00Z"),
   office: { name: "Kanim Mataram" },
+  counts: [],
   attendees: [person("=HYPERLINK(\"http://x\")"), person("+62 812"), person("-1"), person("Ani")],
 };
 
@@ -39,8 +41,19 @@ describe("attendee exports", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await attendeesXlsx(event, t)) as unknown as ArrayBuffer);
     const names = book.worksheets[0]!.getColumn(1).values.slice(2);
-    expect(names).toEqual([`'=HYPERLINK("http://x")`, "'+62 812", "'-1", "Ani"]);
+    // the named attendees, then the total line
+    expect(names).toEqual([`'=HYPERLINK("http://x")`, "'+62 812", "'-1", "Ani", "total"]);
     expect(book.worksheets[0]!.getCell("A2").formula).toBeUndefined();
+  });
+
+  it("prints names outside Latin-1 with an embedded Unicode font", async () => {
+    const names = { ...event, attendees: [person("Ny. Ŝiti Nur’aini"), person("Łukasz"), person("Nguyễn Thị")] };
+    const pdf = await attendanceSheetPdf(names, t, "id");
+    const text = inflatedPdf(pdf);
+    expect(text).toContain("/FontFile2");
+    expect(text).not.toMatch(/\/BaseFont \/Helvetica/);
+    const mapped = mappedCodePoints(pdf);
+    for (const ch of ["Ŝ", "’", "Ł", "ễ"]) expect(mapped, ch).toContain(ch.codePointAt(0)!.toString(16).padStart(4, "0"));
   });
 
   it("prints a PDF attendance sheet, with pages for a long list", async () => {

@@ -170,7 +170,7 @@ function readCsv(data: Uint8Array): { ok: true; table: string[][] } | { ok: fals
     // rather than store mangled names.
     text = new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    return { ok: false, fileError: { key: "import.notUtf8" } };
+    return { ok: false, fileError: { key: "attendeeImport.notUtf8" } };
   }
   text = text.replace(/^\uFEFF/, "");
   const firstLine = text.slice(0, text.search(/\r?\n|$/));

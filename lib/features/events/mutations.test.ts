@@ -1,25 +1,27 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import {
-  addAttendee,
   cancelEvent,
-  checkIn,
-  commitAttendeeImport,
   createEvent,
   createInstitution as createInstitutionMutation,
-  deleteEventPhoto,
   markEventHeld,
   postponeEvent,
-  previewAttendeeImport,
-  removeAttendee,
   saveEventReport,
-  setAttendanceCounts,
   setCheckInOpen,
   updateEvent,
-  uploadEventPhoto,
 } from "@/lib/features/events/mutations";
-import { findAttendees, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
+import {
+  addAttendee,
+  checkIn,
+  commitAttendeeImport,
+  previewAttendeeImport,
+  removeAttendee,
+  setAttendanceCounts,
+} from "@/lib/features/events/attendance";
+import { deleteEventPhoto, uploadEventPhoto } from "@/lib/features/events/photos";
+import { attendeesCsv } from "@/lib/features/events/exports";
+import { findAttendees, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";
-import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/tests/factories";
+import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -220,13 +222,40 @@ describe("attendance", () => {
       ],
     });
     const detail = await getEvent(w.officerA, event.id);
-    expect(detail.attendance).toEqual({ named: 2, counted: 19, total: 21, male: 4, female: 2 });
+    // counts of unknown gender stay in the split (they vanished from L/P before)
+    expect(detail.attendance).toEqual({ named: 2, counted: 19, total: 21, male: 4, female: 2, unknown: 15 });
+    // exports carry the counts-only people and the total, and phones in international form
+    const exported = await getAttendanceExport(w.officerA, event.id);
+    const csv = attendeesCsv(exported, (key: string) => key);
+    expect(csv).toContain("+6281234567890");
+    expect(csv).not.toMatch(/[^+]6281234567890/);
+    const lines = csv.split("\r\n");
+    expect(lines.find((l) => l.includes("attendeeCategory.KEPALA_DESA"))).toMatch(/,15$/);
+    expect(lines.find((l) => l.includes("attendeeCategory.LURAH") && l.includes(",L,"))).toMatch(/,3$/);
+    expect(lines.filter(Boolean).at(-1)).toMatch(/^events\.export\.total,.*,21$/);
     expect((await getEvent(w.villageUserA, event.id)).attendance.total).toBe(21);
     expect(await testDb.attendanceCount.count({ where: { eventId: event.id } })).toBe(2);
     const stored = await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id, phone: { not: null } } });
     expect([stored.phone, stored.consentAt !== null]).toEqual(["6281234567890", true]);
     await removeAttendee(w.officerA, { eventId: event.id, attendeeId: stored.id });
     expect((await getEvent(w.officerA, event.id)).attendance.total).toBe(20);
+  });
+});
+
+describe("the sessions list", () => {
+  it("searches titles and venues and filters by village, type, status and period", async () => {
+    const tag = uniqueSuffix();
+    const village = await createDesaBinaan(testDb, { officeId: w.officeA.id });
+    const a = await createEventRow(testDb, { officeId: w.officeA.id, title: `Sosialisasi ${tag}`, type: "SOSIALISASI", status: "HELD", startsAt: new Date("2024-03-05T02:00:00Z"), desaBinaanIds: [village.id] });
+    const b = await createEventRow(testDb, { officeId: w.officeA.id, title: `Rapat ${tag}`, type: "RAPAT_KOORDINASI", status: "SCHEDULED", startsAt: new Date("2024-07-01T02:00:00Z") });
+    const ids = async (filter: Parameters<typeof findEvents>[1]) => (await findEvents(w.adminA, filter)).rows.map((r) => r.id).sort();
+    expect(await ids({ q: tag })).toEqual([a.id, b.id].sort());
+    expect(await ids({ q: tag, type: "RAPAT_KOORDINASI" })).toEqual([b.id]);
+    expect(await ids({ q: tag, status: "HELD" })).toEqual([a.id]);
+    expect(await ids({ desaBinaanId: village.id })).toEqual([a.id]);
+    expect(await ids({ q: tag, from: "2024-06-01", to: "2024-12-31" })).toEqual([b.id]);
+    // another office's sessions never match
+    expect(await findEvents(w.adminB, { q: tag }).then((r) => r.total)).toBe(0);
   });
 });
 
@@ -290,7 +319,7 @@ describe("import", () => {
       return r.ok ? null : r.fileError.key;
     };
     expect(await fileError(file("full_name,email\nAni,a@b.c\n"))).toBe("attendeeImport.badColumns");
-    expect(await fileError(file(Uint8Array.from([...new TextEncoder().encode("nama\nJos"), 0xe9, 0x0a])))).toBe("import.notUtf8");
+    expect(await fileError(file(Uint8Array.from([...new TextEncoder().encode("nama\nJos"), 0xe9, 0x0a])))).toBe("attendeeImport.notUtf8");
     expect(await fileError(file("nama\n" + "Ani\n".repeat(50_000)))).toBe("attendeeImport.tooManyRows");
     expect(await fileError(file("nama\nAni\n", "peserta.pdf"))).toBe("attendeeImport.fileType");
     expect(await outcome(commitAttendeeImport(w.officerA, event.id, file("nama\n" + "Ani\n".repeat(50_000))))).toBe("VALIDATION");

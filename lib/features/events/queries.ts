@@ -1,9 +1,13 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { desaBinaanWhere, eventWhere, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanWhere, eventWhere, mayActOn, type SessionUser } from "@/lib/server/scope";
 import { can } from "@/lib/auth/permissions";
-import type { EventStatus } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { EventListFilter } from "@/lib/features/events/schemas";
+import { wibStartOfDay } from "@/lib/features/reports/period";
+
+const dayParts = (day: string) => day.split("-").map(Number) as [number, number, number];
 
 export const ATTENDEE_PAGE_SIZE = 100;
 
@@ -20,9 +24,19 @@ const listSelect = {
   _count: { select: { attendees: true } },
 } as const;
 
-/** Sessions the user may read, newest first, optionally filtered by status; a page of 50. */
-export async function findEvents(user: SessionUser, opts: { status?: EventStatus; page?: number } = {}) {
-  const where = { AND: [eventWhere(user, "read:event"), opts.status ? { status: opts.status } : {}] };
+/** Sessions the user may read, newest first, narrowed by the filter; a page of 50. */
+export async function findEvents(user: SessionUser, opts: EventListFilter = {}) {
+  const and: Prisma.EventWhereInput[] = [eventWhere(user, "read:event")];
+  if (opts.q) {
+    const contains = { contains: opts.q, mode: "insensitive" as const };
+    and.push({ OR: [{ title: contains }, { theme: contains }, { venueName: contains }] });
+  }
+  if (opts.type) and.push({ type: opts.type });
+  if (opts.status) and.push({ status: opts.status });
+  if (opts.desaBinaanId) and.push({ villages: { some: { desaBinaanId: opts.desaBinaanId } } });
+  if (opts.from) and.push({ startsAt: { gte: wibStartOfDay(...dayParts(opts.from)) } });
+  if (opts.to) and.push({ startsAt: { lt: new Date(wibStartOfDay(...dayParts(opts.to)).getTime() + 86_400_000) } });
+  const where = { AND: and };
   const page = Math.max(1, opts.page ?? 1);
   const [rows, total] = await Promise.all([
     db.event.findMany({ where, orderBy: { startsAt: "desc" }, skip: (page - 1) * 50, take: 50, select: listSelect }),
@@ -46,7 +60,7 @@ export async function getEvent(user: SessionUser, id: string) {
   const event = await db.event.findFirst({
     where: { AND: [{ id: assertId(id) }, eventWhere(user, "read:event")] },
     include: {
-      office: { select: { id: true, name: true } },
+      office: { select: { id: true, name: true, kanwilId: true } },
       villages: {
         select: {
           desaBinaan: {
@@ -66,8 +80,16 @@ export async function getEvent(user: SessionUser, id: string) {
   const named = await db.attendee.groupBy({ by: ["gender"], where: { eventId: event.id }, _count: { _all: true } });
   const namedTotal = named.reduce((n, g) => n + g._count._all, 0);
   const countTotal = event.counts.reduce((n, c) => n + c.male + c.female + c.unknown, 0);
+  const place = { officeId: event.officeId, kanwilId: event.office.kanwilId, desaBinaanIds: event.villages.map((v) => v.desaBinaan.id) };
   return {
     ...event,
+    /** What the user may do with this session; pages only read it. */
+    can: {
+      edit: mayActOn(user, "update:event", place),
+      attend: mayActOn(user, "create:attendance", place),
+      readAttendees: mayActOn(user, "read:attendance", place),
+      export: mayActOn(user, "export:attendance", place),
+    },
     // Village accounts see the session, not who came (UU PDP): only the code stays hidden too.
     checkInCode: can(user.role, "update:event") ? event.checkInCode : null,
     attendance: {
@@ -76,6 +98,7 @@ export async function getEvent(user: SessionUser, id: string) {
       total: namedTotal + countTotal,
       male: (named.find((g) => g.gender === "L")?._count._all ?? 0) + event.counts.reduce((n, c) => n + c.male, 0),
       female: (named.find((g) => g.gender === "P")?._count._all ?? 0) + event.counts.reduce((n, c) => n + c.female, 0),
+      unknown: (named.find((g) => g.gender === null)?._count._all ?? 0) + event.counts.reduce((n, c) => n + c.unknown, 0),
     },
   };
 }
@@ -124,6 +147,7 @@ export async function getAttendanceExport(user: SessionUser, eventId: string) {
       startsAt: true,
       endsAt: true,
       office: { select: { name: true } },
+      counts: { select: { category: true, male: true, female: true, unknown: true } },
       attendees: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: {
@@ -143,6 +167,17 @@ export async function getAttendanceExport(user: SessionUser, eventId: string) {
   });
   if (!event) throw new AppError("NOT_FOUND");
   return event;
+}
+
+/** Villages the user may read, to narrow the sessions list by (up to 500, by name). */
+export async function findVillageFilterChoices(user: SessionUser) {
+  const rows = await db.desaBinaan.findMany({
+    where: desaBinaanWhere(user, "read:village"),
+    orderBy: { villageName: "asc" },
+    take: 500,
+    select: { id: true, villageName: true },
+  });
+  return rows.map((r) => ({ value: r.id, label: r.villageName }));
 }
 
 /** Villages of the user's office to link a session to, with the zone of each. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AttendeeCategory, EventType, Gender, InstitutionKind } from "@/lib/generated/prisma/enums";
+import { AttendeeCategory, EventStatus, EventType, Gender, InstitutionKind } from "@/lib/generated/prisma/enums";
 import { optionalIndonesianPhoneSchema } from "@/lib/phone";
 import { checkbox, localDateTimeSchema, optionalId, optionalText, requiredText as text, wholeNumber } from "@/lib/schema-fields";
 
@@ -14,6 +14,7 @@ const idList = (max: number) =>
 const localDateTime = localDateTimeSchema;
 
 export const EVENT_TYPES = Object.values(EventType);
+export const EVENT_STATUSES = Object.values(EventStatus);
 export const ATTENDEE_CATEGORIES = Object.values(AttendeeCategory);
 export const INSTITUTION_KINDS = Object.values(InstitutionKind);
 
@@ -128,3 +129,47 @@ export const checkInSchema = z
   })
   .refine((v) => v.consent, { path: ["consent"], message: "validation.checkInConsent" });
 export type CheckInValues = z.output<typeof checkInSchema>;
+
+/** What the sessions list can be narrowed by. */
+export type EventListFilter = {
+  /** Words of the title, theme or venue. */
+  q?: string;
+  type?: EventType;
+  status?: EventStatus;
+  desaBinaanId?: string;
+  /** Local days (WIB), inclusive: "2024-01-01". */
+  from?: string;
+  to?: string;
+  page?: number;
+};
+
+const listDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The sessions list's URL parameters; anything unreadable is simply no filter. */
+const eventListParamsSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  desa: z.uuid().optional().catch(undefined),
+  jenis: z.enum(EventType).optional().catch(undefined),
+  status: z.enum(EventStatus).optional().catch(undefined),
+  dari: listDay.optional().catch(undefined),
+  sampai: listDay.optional().catch(undefined),
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+
+export function parseEventListFilter(params: Record<string, string | string[] | undefined>): EventListFilter {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
+  const p = eventListParamsSchema.parse(flat);
+  return { q: p.q || undefined, desaBinaanId: p.desa, type: p.jenis, status: p.status, from: p.dari, to: p.sampai, page: p.page };
+}
+
+/** The filter back as URL parameters (the pager keeps the filter). */
+export function eventListQuery(filter: EventListFilter, page?: number): string {
+  const q = new URLSearchParams();
+  if (filter.q) q.set("q", filter.q);
+  if (filter.desaBinaanId) q.set("desa", filter.desaBinaanId);
+  if (filter.type) q.set("jenis", filter.type);
+  if (filter.status) q.set("status", filter.status);
+  if (filter.from) q.set("dari", filter.from);
+  if (filter.to) q.set("sampai", filter.to);
+  if (page && page > 1) q.set("page", String(page));
+  return q.size ? `?${q}` : "";
+}

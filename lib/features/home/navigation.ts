@@ -1,7 +1,8 @@
+import type { MessageKey } from "@/lib/i18n/keys";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; labelKey: string };
+export type NavItem = { href: string; labelKey: MessageKey };
 
 /** The portal menu for a role: only what the permission map lets that role open. */
 export function navigationFor(user: { role: Role; officeId: string | null; desaBinaanId?: string | null }): NavItem[] {

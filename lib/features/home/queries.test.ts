@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getOverview } from "@/lib/features/home/queries";
-import { createEvent } from "@/tests/factories";
+import { createEvent } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;

@@ -8,7 +8,7 @@ import {
 import { findMaterials, findPublicFile, getMaterial } from "@/lib/features/materials/queries";
 import { createMaterialSchema, updateMaterialSchema, uploadMaterialFileSchema } from "@/lib/features/materials/schemas";
 import { findPublishedMaterial, findPublishedMaterials } from "@/lib/features/site/queries";
-import { uniqueSuffix } from "@/tests/factories";
+import { uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;

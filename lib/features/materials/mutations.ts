@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { checkUpload } from "@/lib/features/materials/files";
+import { createStoredFile, deleteStoredFile, prepareUpload } from "@/lib/server/files";
 import type {
   createMaterialSchema,
   publishRevisionSchema,
@@ -204,33 +204,19 @@ export async function setMaterialStatus(actor: SessionUser, input: z.output<type
   });
 }
 
-/** Stores a cover image or a PDF attachment after checking its bytes (type and size). */
+/** Stores a cover image or a PDF attachment after checking its bytes (lib/server/files.ts). */
 export async function addMaterialFile(actor: SessionUser, input: z.output<typeof uploadMaterialFileSchema>) {
   const material = await findWritable(actor, input.materialId, "update:material");
-  const bytes = new Uint8Array(await input.file.arrayBuffer());
-  const checked = checkUpload(bytes, input.kind === "cover" ? "image" : "pdf");
-  if ("error" in checked) throw new AppError("VALIDATION", undefined, { file: checked.error });
-  const fileName = input.file.name.slice(0, 200) || (input.kind === "cover" ? "sampul" : "lampiran.pdf");
+  const data = new Uint8Array(await input.file.arrayBuffer());
+  const prepared = await prepareUpload(input.kind === "cover" ? "cover" : "pdf", { data, name: input.file.name }, "file");
+  const fileName = prepared.fileName;
   return db.$transaction(async (tx) => {
-    const file = await tx.storedFile.create({
-      data: {
-        officeId: material.officeId,
-        fileName,
-        mimeType: checked.mimeType,
-        byteSize: checked.byteSize,
-        sha256: checked.sha256,
-        width: checked.width,
-        height: checked.height,
-        data: checked.data,
-        createdById: actor.id,
-      },
-      select: { id: true },
-    });
+    const fileId = await createStoredFile(tx, prepared, { officeId: material.officeId, createdById: actor.id });
     if (input.kind === "cover") {
-      await tx.material.update({ where: { id: material.id }, data: { coverFileId: file.id } });
+      await tx.material.update({ where: { id: material.id }, data: { coverFileId: fileId } });
     } else {
       await tx.materialAttachment.create({
-        data: { materialId: material.id, fileId: file.id, title: input.title ?? fileName.replace(/\.pdf$/i, "") },
+        data: { materialId: material.id, fileId, title: input.title ?? fileName.replace(/\.pdf$/i, "") },
       });
     }
     await recordAudit(tx, actor, {
@@ -238,9 +224,9 @@ export async function addMaterialFile(actor: SessionUser, input: z.output<typeof
       entityType: "material",
       entityId: material.id,
       officeId: material.officeId,
-      changes: { after: { fileId: file.id, fileName, byteSize: checked.byteSize } },
+      changes: { after: { fileId, fileName, byteSize: prepared.byteSize } },
     });
-    return { fileId: file.id, slug: material.slug };
+    return { fileId, slug: material.slug };
   });
 }
 
@@ -253,7 +239,7 @@ export async function removeAttachment(actor: SessionUser, input: z.output<typeo
   if (!attachment) throw new AppError("NOT_FOUND");
   await db.$transaction(async (tx) => {
     await tx.materialAttachment.delete({ where: { id: attachment.id } });
-    await tx.storedFile.delete({ where: { id: attachment.fileId } });
+    await deleteStoredFile(tx, attachment.fileId);
     await recordAudit(tx, actor, {
       action: "material.detach",
       entityType: "material",

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as mutations from "@/lib/features/materials/mutations";
 import { createMaterialSchema, updateMaterialSchema } from "@/lib/features/materials/schemas";
 import { findPublishedMaterial } from "@/lib/features/site/queries";
-import { uniqueSuffix } from "@/tests/factories";
+import { uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;

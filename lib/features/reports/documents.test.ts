@@ -3,8 +3,9 @@ import { createTranslator } from "use-intl";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import { renderReportPdf, renderReportXlsx, reportFileName, type Translate } from "@/lib/features/reports/documents";
-import { getActivityReport } from "@/lib/features/reports/queries";
-import { createEvent } from "@/tests/factories";
+import { getActivityReport } from "@/lib/features/reports/activity-report";
+import { createEvent } from "@/lib/factories";
+import { inflatedPdf } from "@/tests/support/pdf";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -34,6 +35,10 @@ describe("report documents", () => {
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(2000);
     expect(reportFileName(report, "pdf")).toMatch(/^laporan-kegiatan-.+-2024-03\.pdf$/);
+    // an embedded Unicode font, never pdfkit's Latin-1 Helvetica
+    const text = inflatedPdf(pdf);
+    expect(text).toContain("/FontFile2");
+    expect(text).not.toMatch(/\/BaseFont \/Helvetica/);
   });
 
   it("renders a national quarter as a workbook with the sessions, formulas neutralised", async () => {

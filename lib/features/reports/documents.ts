@@ -1,8 +1,9 @@
 import "server-only";
-import PDFDocument from "pdfkit";
+import { createPdfDocument, PDF_FONT } from "@/lib/export/pdf";
 import { dateTimeFormat, formatDate, formatNumber, zoneAbbreviation } from "@/lib/dates";
 import { sheet, toXlsxWorkbook, type Column } from "@/lib/export/spreadsheet";
-import { ATTENTION_DAYS, type ActivityReport, type ReportSession } from "@/lib/features/reports/queries";
+import { ATTENTION_DAYS } from "@/lib/features/reports/figures";
+import { type ActivityReport, type ReportSession } from "@/lib/features/reports/activity-report";
 import { isoDay } from "@/lib/features/reports/period";
 import { VILLAGE_STAGES } from "@/lib/stages";
 
@@ -116,7 +117,7 @@ const MARGIN = 56; // about 2 cm, as in a government letter
 
 /** The report in an official layout: letterhead, numbered sections, signature block, page numbers. */
 export async function renderReportPdf(report: ActivityReport, t: Translate, locale: string): Promise<Buffer> {
-  const doc = new PDFDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: `${t("reportDoc.title")} – ${report.subject.name}` }, lang: locale });
+  const doc = createPdfDocument({ size: "A4", margin: MARGIN, bufferPages: true, info: { Title: `${t("reportDoc.title")} – ${report.subject.name}` }, lang: locale });
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
@@ -124,17 +125,17 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
   const n = (v: number) => formatNumber(v, locale);
 
   // Letterhead (kop): ministry, directorate, the reporting unit, a double rule.
-  doc.font("Helvetica-Bold").fontSize(11).text(t("reportDoc.ministry"), { align: "center" });
+  doc.font(PDF_FONT.bold).fontSize(11).text(t("reportDoc.ministry"), { align: "center" });
   doc.text(t("reportDoc.directorate"), { align: "center" });
   if (report.level !== "national") doc.fontSize(12).text(report.subject.name.toUpperCase(), { align: "center" });
-  if (report.subject.address) doc.font("Helvetica").fontSize(9).text(report.subject.address, { align: "center" });
+  if (report.subject.address) doc.font(PDF_FONT.regular).fontSize(9).text(report.subject.address, { align: "center" });
   const ruleY = doc.y + 4;
   doc.moveTo(MARGIN, ruleY).lineTo(MARGIN + width, ruleY).lineWidth(2).stroke();
   doc.moveTo(MARGIN, ruleY + 3).lineTo(MARGIN + width, ruleY + 3).lineWidth(0.5).stroke();
   doc.y = ruleY + 16;
 
-  doc.font("Helvetica-Bold").fontSize(12).text(t("reportDoc.title"), { align: "center" });
-  doc.font("Helvetica").fontSize(10).text(t("reportDoc.periodMonth", { label: periodLabel(report, t, locale) }), { align: "center" });
+  doc.font(PDF_FONT.bold).fontSize(12).text(t("reportDoc.title"), { align: "center" });
+  doc.font(PDF_FONT.regular).fontSize(10).text(t("reportDoc.periodMonth", { label: periodLabel(report, t, locale) }), { align: "center" });
   const levelKey = report.level === "office" ? "levelOffice" : report.level === "kanwil" ? "levelKanwil" : "levelNational";
   doc.text(`${t(`reportDoc.${levelKey}`)} · ${report.subject.name}`, { align: "center" });
   doc.moveDown();
@@ -143,18 +144,18 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
   const heading = (text: string) => {
     if (doc.y > doc.page.height - MARGIN - 80) doc.addPage();
     const letter = String.fromCharCode(65 + section++);
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(11).text(`${letter}. ${text}`, MARGIN, doc.y, { width });
-    doc.moveDown(0.3).font("Helvetica").fontSize(9);
+    doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(11).text(`${letter}. ${text}`, MARGIN, doc.y, { width });
+    doc.moveDown(0.3).font(PDF_FONT.regular).fontSize(9);
   };
   const table = (head: string[], rows: (string | number)[][], widths: (number | string)[], numeric: boolean[]) => {
-    doc.font("Helvetica").fontSize(9);
+    doc.font(PDF_FONT.regular).fontSize(9);
     doc.table({
       position: { x: MARGIN },
       maxWidth: width,
       columnStyles: widths.map((w, i) => ({ width: w, align: { x: numeric[i] ? "right" : "left", y: "top" } })),
       rowStyles: (i) => (i === 0 ? { backgroundColor: "#e5e7eb" } : undefined),
       data: [
-        head.map((h) => ({ text: h, type: "TH" as const, font: { src: "Helvetica-Bold" } })),
+        head.map((h) => ({ text: h, type: "TH" as const, font: { src: PDF_FONT.bold } })),
         ...rows.map((r) => r.map((v) => (typeof v === "number" ? n(v) : v))),
       ],
     });
@@ -188,8 +189,8 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
   if (report.highlights.length === 0) doc.text(t("reportDoc.none"));
   for (const h of report.highlights) {
     if (doc.y > doc.page.height - MARGIN - 60) doc.addPage();
-    doc.font("Helvetica-Bold").fontSize(9).text(`${h.title}`, MARGIN, doc.y, { width });
-    doc.font("Helvetica").text(`${sessionDate(h, locale)} · ${t(`eventType.${h.type}`)} · ${h.venueName} · ${h.office} · ${t("reportDoc.reachedCol")}: ${n(h.reached)}`, { width });
+    doc.font(PDF_FONT.bold).fontSize(9).text(`${h.title}`, MARGIN, doc.y, { width });
+    doc.font(PDF_FONT.regular).text(`${sessionDate(h, locale)} · ${t(`eventType.${h.type}`)} · ${h.venueName} · ${h.office} · ${t("reportDoc.reachedCol")}: ${n(h.reached)}`, { width });
     if (h.villages) doc.text(`${t("reportDoc.villagesCol")}: ${h.villages}`, { width });
     if (h.reportNotes) doc.text(`${t("reportDoc.notes")}: ${h.reportNotes}`, { width });
     if (h.followUps) doc.text(`${t("reportDoc.followUps")}: ${h.followUps}`, { width });
@@ -221,13 +222,13 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
 
   // Signature block, right-aligned as in a government letter.
   if (doc.y > doc.page.height - MARGIN - 110) doc.addPage();
-  doc.moveDown(1.5).font("Helvetica").fontSize(10);
+  doc.moveDown(1.5).font(PDF_FONT.regular).fontSize(10);
   const signX = MARGIN + width / 2;
   const today = formatDate(new Date(`${isoDay(report.generatedAt)}T00:00:00Z`), locale);
   doc.text(today, signX, doc.y, { width: width / 2, align: "center" });
   doc.text(t("reportDoc.signHead", { subject: report.subject.name }), signX, doc.y, { width: width / 2, align: "center" });
   doc.moveDown(3.5);
-  doc.font("Helvetica-Bold").text(report.subject.headName ?? "(.................................)", signX, doc.y, { width: width / 2, align: "center" });
+  doc.font(PDF_FONT.bold).text(report.subject.headName ?? "(.................................)", signX, doc.y, { width: width / 2, align: "center" });
 
   // Footer on every page: where it came from and page x of y.
   const range = doc.bufferedPageRange();
@@ -235,7 +236,7 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
     doc.switchToPage(i);
     const y = doc.page.height - MARGIN + 16;
     doc.page.margins.bottom = 0;
-    doc.font("Helvetica").fontSize(7.5).fillColor("#4b5563");
+    doc.font(PDF_FONT.regular).fontSize(7.5).fillColor("#4b5563");
     doc.text(t("reportDoc.generated", { date: today }), MARGIN, y, { width: width - 80, lineBreak: false });
     doc.text(t("reportDoc.page", { n: i + 1, total: range.count }), MARGIN + width - 80, y, { width: 80, align: "right", lineBreak: false });
     doc.fillColor("black");

@@ -1,9 +1,11 @@
+import { WIB } from "@/lib/dates";
+
 /**
  * Reporting periods. Every period is a calendar range in WIB (Asia/Jakarta, UTC+7, no daylight
  * saving) for every office, so that an office's monthly figures add up exactly to its Kanwil's
  * and the nation's (ADR 0008). A session belongs to the period in which it starts.
  */
-export const REPORT_TIME_ZONE = "Asia/Jakarta";
+export const REPORT_TIME_ZONE = WIB;
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export type PeriodKind = "month" | "quarter" | "year" | "custom";

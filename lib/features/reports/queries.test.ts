@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getActivityReport, getReportChoices } from "@/lib/features/reports/activity-report";
+import { getDashboard, PER_OFFICE_LIMIT, villagesNeedingAttentionNow } from "@/lib/features/reports/dashboard";
 import {
-  getActivityReport,
-  getDashboard,
-  getReportChoices,
-  PER_OFFICE_LIMIT,
   figuresFromRows,
   reachByCategory,
   sessionFigureRows,
@@ -12,12 +10,11 @@ import {
   summaryReachByCategory,
   toAttentionVillage,
   villagesNeedingAttention,
-  villagesNeedingAttentionNow,
-} from "@/lib/features/reports/queries";
+} from "@/lib/features/reports/figures";
 import { selectRows } from "@/lib/server/sql";
 import { monthPeriod, quarterPeriod, yearPeriod } from "@/lib/features/reports/period";
-import { createDesaBinaan, createEvent } from "@/tests/factories";
-import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+import { createDesaBinaan, createEvent, createOffice, createUser, recordStageChange } from "@/lib/factories";
+import { asSessionUser, createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
 let quietVillageId: string;
@@ -124,6 +121,16 @@ describe("dashboard figures", () => {
     const oneOffice = await getDashboard(w.national, { period: yearPeriod(2025), officeId: w.officeB.id }, now);
     expect(oneOffice.perOffice).toEqual([]);
     expect(nationalAll.coverage.find((c) => c.provinceCode === "62")?.total).toBeGreaterThan(0);
+  });
+
+  it("gives the nation's per-office table the same figures as its headline", async () => {
+    // A limit above any office count, so the table is shown whatever other test files created.
+    const d = await getDashboard(w.national, { period: yearPeriod(2025) }, now, { perOfficeLimit: 100_000 });
+    expect(d.perOffice.length).toBe(d.officeCount);
+    expect(d.perOffice.find((o) => o.officeId === w.officeA.id)).toMatchObject({ held: 1, planned: 1, reached: 8 });
+    expect(d.perOffice.find((o) => o.officeId === w.officeB.id)).toMatchObject({ held: 1, reached: 1 });
+    const sum = (k: "held" | "planned" | "reached") => d.perOffice.reduce((n, o) => n + o[k], 0);
+    expect({ held: sum("held"), planned: sum("planned"), reached: sum("reached") }).toEqual({ held: d.sessions.held, planned: d.sessions.planned, reached: d.reach.total });
   });
 
   it("gives a village account no dashboard", async () => {
@@ -285,6 +292,22 @@ describe("activity reports", () => {
     expect(r.sessions).toHaveLength(3);
     expect(r.highlights).toHaveLength(1);
     expect(r.highlights[0]?.reached).toBe(8);
+  });
+
+  it("counts the villages of the period: registered by its end, at the stage they had then", async () => {
+    const office = await createOffice(testDb, { provinceCode: "62", workArea: ["62.02"] });
+    const admin = await createUser(testDb, { role: "OFFICE_ADMIN", officeId: office.id });
+    const old = await createDesaBinaan(testDb, { officeId: office.id, history: { effectiveOn: new Date("2024-01-10T00:00:00Z") } });
+    await recordStageChange(testDb, old.id, "SOCIALISED", { effectiveOn: new Date("2024-05-02T00:00:00Z") });
+    // registered long after the quarter
+    await createDesaBinaan(testDb, { officeId: office.id, history: { effectiveOn: new Date("2026-12-01T00:00:00Z") } });
+    const q1 = { period: "quarter" as const, year: 2024, quarter: 1, format: "xlsx" as const, level: "office" as const, id: office.id };
+    const r = await getActivityReport(asSessionUser(admin), q1, new Date("2026-12-03T05:00:00Z"));
+    expect(r.villageCount).toBe(1);
+    expect(r.villagesByStage).toEqual({ PROPOSED: 1 });
+    expect(r.attention.map((a) => a.id)).toEqual([old.id]);
+    const q2 = await getActivityReport(asSessionUser(admin), { ...q1, quarter: 2 }, new Date("2026-12-03T05:00:00Z"));
+    expect(q2.villagesByStage).toEqual({ SOCIALISED: 1 });
   });
 
   it("answers not found for another office, another Kanwil, or a level above the user", async () => {

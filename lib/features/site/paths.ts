@@ -1,3 +1,4 @@
+import { readEnv } from "@/lib/env-schema";
 import type { Language, MaterialCategory } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -10,6 +11,17 @@ import type { Locale } from "@/lib/i18n/config";
 export function publicPath(locale: Locale, path: string): string {
   if (locale === "id") return path;
   return path === "/" ? "/en" : `/en${path}`;
+}
+
+/** The Atom feed every public page links (layouts' alternates are replaced, not merged, by a page's). */
+export const FEED_ALTERNATE = { "application/atom+xml": "/feed.xml" } as const;
+
+/**
+ * A public page's `alternates`: its canonical URL and language versions, and always the feed:
+ * Next replaces the layout's `alternates` as a whole when a page sets its own.
+ */
+export function pageAlternates(canonical: string, languages?: Record<string, string>) {
+  return { canonical, languages, types: FEED_ALTERNATE };
 }
 
 export const languageOf = (locale: Locale): Language => (locale === "en" ? "EN" : "ID");
@@ -36,6 +48,6 @@ export const filePath = (fileId: string) => `/berkas/${fileId}`;
 
 /** The absolute site URL for feeds, sitemaps and Open Graph (APP_URL). */
 export function siteUrl(path = "/"): string {
-  const base = (process.env.APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
+  const base = (readEnv().APP_URL ?? "http://127.0.0.1:3000").replace(/\/$/, "");
   return `${base}${path}`;
 }

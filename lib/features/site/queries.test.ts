@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findPublicVillage, findPublishedMaterials } from "@/lib/features/site/queries";
-import { createDesaBinaan, createEvent, createOffice } from "@/tests/factories";
+import { createDesaBinaan, createEvent, createOffice } from "@/lib/factories";
 import { testDb } from "@/tests/support/world";
 
 describe("public village profile", () => {

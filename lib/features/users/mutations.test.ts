@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAccount, setAccountActive } from "@/lib/features/users/mutations";
 import { createAccountSchema } from "@/lib/features/users/schemas";
-import { uniqueSuffix } from "@/tests/factories";
+import { uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;

@@ -23,7 +23,7 @@ import {
   updateVillageSchema,
 } from "@/lib/features/villages/schemas";
 import type { SessionUser } from "@/lib/server/scope";
-import { createContact as makeContact, createDesaBinaan, freeUniqueVillage } from "@/tests/factories";
+import { createContact as makeContact, createDesaBinaan, freeUniqueVillage } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
 
 /**

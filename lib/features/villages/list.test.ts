@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { findVillages } from "@/lib/features/villages/queries";
+import { findVillages, searchVillages } from "@/lib/features/villages/queries";
 import { parseVillageListFilter } from "@/lib/features/villages/schemas";
-import { createDesaBinaan, createOffice, createUser } from "@/tests/factories";
+import { createDesaBinaan, createOffice, createUser } from "@/lib/factories";
 import { asSessionUser, testDb } from "@/tests/support/world";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -52,6 +52,20 @@ describe("village list", () => {
     expect((await findVillages(admin, parseVillageListFilter({ province: "62" }))).total).toBe(0);
     // A NUL or other control character in the URL is a space, not a database error.
     expect((await findVillages(admin, parseVillageListFilter({ q: `${one.name.slice(0, 3)}\u0000` }))).rows.map((r) => r.village.name)).toContain(one.name);
+  });
+
+  it("finds a village by its Kemendagri code, with or without dots", async () => {
+    const one = codes[2]!;
+    expect(await names({ q: one.code })).toEqual([one.name]);
+    expect(await names({ q: one.code.replace(/\./g, "") })).toEqual([one.name]);
+    expect(await names({ q: ` ${one.code} ` })).toEqual([one.name]);
+  });
+
+  it("offers a village for registration by its code, with or without dots", async () => {
+    const free = await testDb.village.findFirstOrThrow({ where: { regencyCode: "33.14", desaBinaan: null }, select: { code: true, name: true } });
+    for (const q of [free.code, free.code.replace(/\./g, "")]) {
+      expect((await searchVillages(admin, q)).map((r) => r.code)).toEqual([free.code]);
+    }
   });
 
   it("follows a rename of the village in the reference data", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { localDay } from "@/lib/features/events/local-time";
 import type { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { VillageStage } from "@/lib/generated/prisma/enums";
@@ -36,14 +37,16 @@ export async function registerVillage(actor: SessionUser, input: z.output<typeof
 
   const village = await db.village.findUnique({
     where: { code: input.villageCode },
-    select: { code: true, regencyCode: true, desaBinaan: { select: { id: true } } },
+    select: { code: true, regencyCode: true, desaBinaan: { select: { id: true } }, province: { select: { timeZone: true } } },
   });
   if (!village) throw new AppError("VALIDATION", undefined, { villageCode: "validation.villageCode" });
   const inWorkArea = await db.officeRegency.count({ where: { officeId, regencyCode: village.regencyCode } });
   if (!inWorkArea) throw new AppError("VALIDATION", undefined, { villageCode: "villages.errors.outsideWorkArea" });
   if (village.desaBinaan) throw new AppError("CONFLICT", undefined, { villageCode: "villages.errors.alreadyAdopted" });
 
-  const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
+  const today = localDay(new Date(), village.province.timeZone);
+  if (input.proposedOn && input.proposedOn > today) throw new AppError("VALIDATION", undefined, { proposedOn: "validation.dateFuture" });
+  const proposedOn = input.proposedOn ?? today;
   try {
     return await db.$transaction(async (tx) => {
       const officerIds = await checkOfficers(tx, officeId, input.officerIds);
@@ -52,7 +55,7 @@ export async function registerVillage(actor: SessionUser, input: z.output<typeof
           villageCode: village.code,
           officeId,
           stage: "PROPOSED",
-          stageChangedAt: today,
+          stageChangedAt: proposedOn,
           selectionReason: input.selectionReason,
           migrantWorkerCount: input.migrantWorkerCount,
           prospectiveCount: input.prospectiveCount,
@@ -62,7 +65,7 @@ export async function registerVillage(actor: SessionUser, input: z.output<typeof
           whatsappGroupUrl: input.whatsappGroupUrl,
           createdById: actor.id,
           stageHistory: {
-            create: { fromStage: null, toStage: "PROPOSED", effectiveOn: today, changedById: actor.id },
+            create: { fromStage: null, toStage: "PROPOSED", effectiveOn: proposedOn, changedById: actor.id },
           },
           officers: { create: officerIds.map((userId) => ({ userId })) },
         },
@@ -86,6 +89,11 @@ export async function registerVillage(actor: SessionUser, input: z.output<typeof
 }
 
 /** Loads a desa binaan the actor may act on for `key`, or "not found". */
+async function villageTimeZone(villageCode: string) {
+  const { province } = await db.village.findUniqueOrThrow({ where: { code: villageCode }, select: { province: { select: { timeZone: true } } } });
+  return province.timeZone;
+}
+
 async function scopedVillage(actor: SessionUser, id: string, key: "update:village") {
   const found = await db.desaBinaan.findFirst({
     where: { AND: [{ id }, desaBinaanWhere(actor, key)] },
@@ -141,6 +149,10 @@ export async function changeStage(actor: SessionUser, input: z.output<typeof cha
   const current = await scopedVillage(actor, input.id, "update:village");
   const toStage = input.toStage as VillageStage;
   if (current.stage === toStage) throw new AppError("VALIDATION", undefined, { toStage: "villages.errors.sameStage" });
+  // Nothing can have happened after today where the village is.
+  const today = localDay(new Date(), await villageTimeZone(current.villageCode));
+  if (input.effectiveOn > today) throw new AppError("VALIDATION", undefined, { effectiveOn: "validation.dateFuture" });
+  if (input.decreeDate && input.decreeDate > today) throw new AppError("VALIDATION", undefined, { decreeDate: "validation.dateFuture" });
   // The timeline reads in order: a change cannot predate the one before it.
   if (input.effectiveOn.toISOString().slice(0, 10) < current.stageChangedAt.toISOString().slice(0, 10)) {
     throw new AppError("VALIDATION", undefined, { effectiveOn: "villages.errors.beforeLastChange" });

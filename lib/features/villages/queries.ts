@@ -2,10 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { desaBinaanScopeSql, desaBinaanWhere, officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanScopeSql, mayActOn, desaBinaanWhere, officeScopeSql, requireScope, type SessionUser } from "@/lib/server/scope";
 import { select, selectTogether } from "@/lib/server/sql";
 import { narrowChoices } from "@/lib/choices";
-import { PAGE_SIZE, type VillageListFilter } from "@/lib/features/villages/schemas";
+import { PAGE_SIZE, villageCodeFrom, type VillageListFilter } from "@/lib/features/villages/schemas";
 import { searchVillagesOfOffice, type VillageSearchResult } from "@/lib/features/villages/search";
 import { placeNames } from "@/lib/features/villages/selects";
 
@@ -63,7 +63,10 @@ export async function findOfficerChoices(user: SessionUser, officeId: string) {
 
 function listWhere(user: SessionUser, filter: VillageListFilter): Prisma.DesaBinaanWhereInput {
   const and: Prisma.DesaBinaanWhereInput[] = [desaBinaanWhere(user, "read:village")];
-  if (filter.q) and.push({ villageName: { contains: filter.q, mode: "insensitive" } });
+  if (filter.q) {
+    const code = villageCodeFrom(filter.q);
+    and.push(code ? { villageCode: code } : { villageName: { contains: filter.q, mode: "insensitive" } });
+  }
   if (filter.stage) and.push({ stage: filter.stage });
   // A village code starts with its regency's ("33.14" -> "33.14.01.2001"): no join needed.
   if (filter.regency) and.push({ villageCode: { startsWith: `${filter.regency}.` } });
@@ -209,7 +212,7 @@ export async function getVillage(user: SessionUser, id: string, options: { langu
           province: { select: { name: true, timeZone: true } },
         },
       },
-      office: { select: { id: true, name: true, phone: true, email: true } },
+      office: { select: { id: true, name: true, phone: true, email: true, kanwilId: true } },
       officers: { select: { user: { select: { id: true, name: true } } }, orderBy: { assignedOn: "asc" } },
       stageHistory: {
         orderBy: [{ effectiveOn: "desc" }, { createdAt: "desc" }],
@@ -243,8 +246,18 @@ export async function getVillage(user: SessionUser, id: string, options: { langu
     }),
   ]);
   const names = new Map(changers.map((u) => [u.id, u.name]));
+  const place = { officeId: desa.officeId, kanwilId: desa.office.kanwilId, desaBinaanIds: [desa.id] };
   return {
     ...desa,
+    /** What the user may do with this village and its contacts; pages only read it. */
+    can: {
+      update: mayActOn(user, "update:village", place),
+      addContact: mayActOn(user, "create:contact", place),
+      editContact: mayActOn(user, "update:contact", place),
+      deleteContact: mayActOn(user, "delete:contact", place),
+    },
+    /** When the village joined the program: its first history row (entered later, it may be long before createdAt). */
+    registeredOn: desa.stageHistory.at(-1)?.effectiveOn ?? desa.createdAt,
     stageHistory: desa.stageHistory.map((s) => ({ ...s, changedByName: s.changedById ? (names.get(s.changedById) ?? null) : null })),
     materials,
   };

@@ -72,7 +72,8 @@ export const isoDaySchema = isoDayStringSchema
   });
 
 const optionalIsoDay = z
-  .union([z.literal(""), isoDaySchema])
+  // the day first: on a bad day the form shows its message ("in the future"), not the empty branch's
+  .union([isoDaySchema, z.literal("")])
   .optional()
   .transform((v) => (v instanceof Date ? v : null));
 
@@ -93,7 +94,12 @@ const villageProfileFields = {
   officerIds: idList,
 };
 
-export const registerVillageSchema = z.object({ villageCode: villageCodeSchema, ...villageProfileFields });
+export const registerVillageSchema = z.object({
+  villageCode: villageCodeSchema,
+  /** The day the village was proposed, when that was before it was entered here (default today). */
+  proposedOn: optionalIsoDay,
+  ...villageProfileFields,
+});
 export type RegisterVillageInput = z.input<typeof registerVillageSchema>;
 
 export const updateVillageSchema = z.object({ id: z.uuid(), ...villageProfileFields });
@@ -117,6 +123,15 @@ export const changeStageSchema = z
     message: "validation.decreeRequired",
   });
 export type ChangeStageInput = z.input<typeof changeStageSchema>;
+
+/**
+ * A Kemendagri village code as offices and decrees write it, with or without dots
+ * ("62.02.17.2001", "6202172001"), as the dotted code; anything else is null (a name).
+ */
+export function villageCodeFrom(term: string): string | null {
+  const m = /^(\d{2})(\d{2})(\d{2})(\d{4})$/.exec(term.trim().replace(/[.\s]/g, ""));
+  return m ? `${m[1]}.${m[2]}.${m[3]}.${m[4]}` : null;
+}
 
 /** Village search for registration: below 3 characters the trigram index cannot help. */
 export const SEARCH_MIN_LENGTH = 3;

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { requireScope, type SessionUser } from "@/lib/server/scope";
-import { SEARCH_MIN_LENGTH } from "@/lib/features/villages/schemas";
+import { SEARCH_MIN_LENGTH, villageCodeFrom } from "@/lib/features/villages/schemas";
 
 /**
  * Village search for registration: one SQL statement shared by the registration page
@@ -51,6 +51,9 @@ type HitColumns = {
  */
 function searchStatement(me: Prisma.Sql, term: string): Prisma.Sql {
   const pattern = `%${escapeLike(term)}%`;
+  // a code (with or without dots) is looked up by its key; names by the trigram index
+  const code = villageCodeFrom(term);
+  const match = code ? Prisma.sql`v.code = ${code}` : Prisma.sql`v.name ILIKE ${pattern}`;
   return Prisma.sql`
     WITH me AS (${me}),
     area AS (SELECT coalesce(array_agg(w.regency_code), '{}') AS regencies FROM office_regency w WHERE w.office_id = (SELECT office_id FROM me)),
@@ -59,7 +62,7 @@ function searchStatement(me: Prisma.Sql, term: string): Prisma.Sql {
              v.regency_code = ANY(CAST((SELECT regencies FROM area) AS varchar[])) AS in_work_area,
              lower(v.name) = lower(${term}) AS exact
       FROM village v
-      WHERE v.name ILIKE ${pattern} AND (SELECT allowed FROM me)
+      WHERE ${match} AND (SELECT allowed FROM me)
       ORDER BY in_work_area DESC, exact DESC, v.name, v.code
       LIMIT 20
     )

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createContact, handoverContact, updateContact } from "@/lib/features/contacts/mutations";
 import { createContactSchema, handoverContactSchema, updateContactSchema } from "@/lib/features/contacts/schemas";
-import { changeStage, updateVillage } from "@/lib/features/villages/mutations";
+import { changeStage, registerVillage, updateVillage } from "@/lib/features/villages/mutations";
+import { getVillage } from "@/lib/features/villages/queries";
 import {
   changeStageSchema,
   parseVillageListFilter,
@@ -10,7 +11,7 @@ import {
   villageListQuery,
 } from "@/lib/features/villages/schemas";
 import { escapeLike } from "@/lib/features/villages/queries";
-import { createContact as makeContact, createDesaBinaan, createEvent } from "@/tests/factories";
+import { createContact as makeContact, createDesaBinaan, createEvent, freeVillageCode } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -148,6 +149,41 @@ describe("village input", () => {
     expect([after.stage, after.decreeNumber, after.decreeDate?.toISOString().slice(0, 10), after.inauguratedOn?.toISOString().slice(0, 10)]).toEqual(
       ["INAUGURATED", "W.12-UM.01.01-123", "2024-02-27", "2024-02-27"],
     );
+  });
+
+  it("records a village's real history: registered today with the day it was proposed, stages dated before today", async () => {
+    const villageCode = await freeVillageCode(testDb, w.officeA.id);
+    const input = registerVillageSchema.parse({ villageCode, selectionReason: "PMI terbanyak", proposedOn: "2023-08-22" });
+    const { id } = await registerVillage(w.adminA, input);
+    await changeStage(w.adminA, changeStageSchema.parse({ id, toStage: "SOCIALISED", effectiveOn: "2023-09-12" }));
+    await changeStage(w.adminA, changeStageSchema.parse({ id, toStage: "INAUGURATED", effectiveOn: "2024-02-27", decreeNumber: "W.12-1", decreeDate: "2024-02-20" }));
+    const desa = await getVillage(w.adminA, id);
+    expect(desa.stageHistory.map((h) => [h.toStage, h.effectiveOn.toISOString().slice(0, 10)])).toEqual([
+      ["INAUGURATED", "2024-02-27"],
+      ["SOCIALISED", "2023-09-12"],
+      ["PROPOSED", "2023-08-22"],
+    ]);
+    // what the page shows as "registered" agrees with the history beside it
+    expect(desa.registeredOn.toISOString().slice(0, 10)).toBe("2023-08-22");
+  });
+
+  it("refuses a stage change, a decree or a proposal dated after today in the village's time zone", async () => {
+    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000 + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    const desa = await createDesaBinaan(testDb, { officeId: w.officeA.id, history: { effectiveOn: new Date("2024-01-01T00:00:00Z") } });
+    const decree = { id: desa.id, toStage: "INAUGURATED", effectiveOn: "2024-02-27", decreeNumber: "W.12-2" };
+    await expect(changeStage(w.adminA, changeStageSchema.parse({ ...decree, decreeDate: tomorrow }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { decreeDate: "validation.dateFuture" },
+    });
+    await expect(changeStage(w.adminA, changeStageSchema.parse({ ...decree, effectiveOn: tomorrow }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { effectiveOn: "validation.dateFuture" },
+    });
+    const villageCode = await freeVillageCode(testDb, w.officeA.id);
+    await expect(registerVillage(w.adminA, registerVillageSchema.parse({ villageCode, selectionReason: "x", proposedOn: tomorrow }))).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { proposedOn: "validation.dateFuture" },
+    });
   });
 
   it("links a stage change to the office's own session for this village, and to nothing else", async () => {

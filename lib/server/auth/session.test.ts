@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { authOptions } from "@/lib/server/auth/options";
 import { resolveSessionUser } from "@/lib/server/auth/session";
-import { createUser } from "@/tests/factories";
+import { createUser } from "@/lib/factories";
 import { testDb } from "@/tests/support/world";
 
 // Issue 14, item 10: after sign-out the old cookie still opened /portal for up to 8 hours.

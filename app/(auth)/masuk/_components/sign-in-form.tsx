@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
 import { safeCallbackPath } from "@/lib/features/auth/callback";
 import { signInSchema, type SignInInput } from "@/lib/features/auth/schemas";
+import { isMessageKey } from "@/lib/i18n/keys";
 
 const KNOWN_ERRORS = ["INVALID_CREDENTIALS", "RATE_LIMITED", "SLOW_DOWN", "DISABLED", "SECOND_FACTOR_REQUIRED", "SECOND_FACTOR_WRONG"] as const;
 
@@ -52,14 +53,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         inputMode="email"
-        error={errors.email?.message && t(errors.email.message)}
+        error={errors.email?.message && (isMessageKey(errors.email.message, t.has) ? t(errors.email.message) : errors.email.message)}
         {...register("email")}
       />
       <TextField
         label={t("auth.password")}
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message && t(errors.password.message)}
+        error={errors.password?.message && (isMessageKey(errors.password.message, t.has) ? t(errors.password.message) : errors.password.message)}
         {...register("password")}
       />
       {askCode && (
@@ -68,7 +69,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           hint={t("auth.otpHelp")}
           autoComplete="one-time-code"
           inputMode="text"
-          error={errors.otp?.message && t(errors.otp.message)}
+          error={errors.otp?.message && (isMessageKey(errors.otp.message, t.has) ? t(errors.otp.message) : errors.otp.message)}
           {...register("otp")}
         />
       )}

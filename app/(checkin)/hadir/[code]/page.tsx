@@ -35,7 +35,8 @@ export default async function CheckInPage({
   return (
     <div className="mx-auto max-w-md px-4 py-6">
       {!session ? (
-        <Card title={t("unknownTitle")}>
+        <Card>
+          <h1 className="mb-3 text-xl font-bold">{t("unknownTitle")}</h1>
           <p>{t("unknownBody")}</p>
         </Card>
       ) : (

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
 import { SelectField } from "@/components/ui/field";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
+import { auditAction, auditField, auditValue } from "@/lib/features/audit/present";
 import { AUDIT_ENTITY_TYPES, auditFilterSchema, findAuditEntries } from "@/lib/features/audit/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -13,11 +16,6 @@ export const metadata: Metadata = { title: "Log audit" };
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "–";
-  if (typeof value === "string") return value;
-  return JSON.stringify(value);
-}
 
 /** Who changed what and when: office admins see their office, Kanwil its region, Ditjen all. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -34,10 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     if (page > 1) q.set("page", String(page));
     return `/portal/audit${q.size ? `?${q}` : ""}`;
   };
-  const actionLabel = (action: string) => {
-    const key = `audit.actions.${action.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : action;
-  };
+  const tr = t as unknown as Parameters<typeof auditAction>[1];
 
   return (
     <div className="space-y-6">
@@ -67,87 +62,82 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {list.rows.length === 0 ? (
           <p>{t("audit.empty")}</p>
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("audit.title")}>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">{t("audit.when")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("audit.who")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("audit.what")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("audit.changes")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => {
-                  const after = r.changes?.after ?? {};
-                  const before = r.changes?.before ?? {};
-                  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-                  return (
-                    <tr key={r.id} className="border-b border-slate-100 align-top">
-                      <td className="whitespace-nowrap py-2 pr-3">{formatDateTimeInZone(r.at, "Asia/Jakarta", locale)}</td>
-                      <td className="py-2 pr-3">
-                        {r.actorName ?? t("audit.system")}
-                        {r.actorRole && <span className="block text-xs text-slate-600">{t(`roles.${r.actorRole}`)}</span>}
-                        {r.officeName && <span className="block text-xs text-slate-600">{r.officeName}</span>}
-                      </td>
-                      <td className="py-2 pr-3">
-                        {actionLabel(r.action)}
-                        {r.entityType === "desa_binaan" && (
-                          <Link href={`/portal/desa/${r.entityId}`} className="block text-xs">
-                            {t("audit.openEntity")}
-                          </Link>
-                        )}
-                      </td>
-                      <td className="py-2 pr-3">
-                        <dl className="space-y-1">
-                          {keys.map((k) => (
-                            <div key={k}>
-                              <dt className="inline font-mono text-xs">{k}: </dt>
-                              <dd className="inline break-words">
-                                {k in before && (
-                                  <span className="text-red-800">
-                                    <span className="sr-only">{t("audit.before")} </span>
-                                    <del>{show(before[k])}</del>{" "}
-                                  </span>
-                                )}
-                                {k in after && (
-                                  <span className="text-green-800">
-                                    <span className="sr-only">{t("audit.after")} </span>
-                                    {show(after[k])}
-                                  </span>
-                                )}
-                              </dd>
-                            </div>
-                          ))}
-                        </dl>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("audit.title")}
+            rows={list.rows}
+            rowKey={(r) => r.id}
+            rowProps={() => ({ className: "align-top" })}
+            columns={[
+              { header: t("audit.when"), className: "whitespace-nowrap", cell: (r) => formatDateTimeInZone(r.at, WIB, locale) },
+              {
+                header: t("audit.who"),
+                cell: (r) => (
+                  <>
+                    {r.actorName ?? t("audit.system")}
+                    {r.actorRole && <span className="block text-xs text-slate-600">{t(`roles.${r.actorRole}`)}</span>}
+                    {r.officeName && <span className="block text-xs text-slate-600">{r.officeName}</span>}
+                  </>
+                ),
+              },
+              {
+                header: t("audit.what"),
+                cell: (r) => (
+                  <>
+                    {auditAction(r.action, tr)}
+                    {r.entityType === "desa_binaan" && (
+                      <Link href={`/portal/desa/${r.entityId}`} className="block text-xs">
+                        {t("audit.openEntity")}
+                      </Link>
+                    )}
+                  </>
+                ),
+              },
+              { header: t("audit.changes"), cell: (r) => <Changes entry={r} t={tr} locale={locale} labels={{ before: t("audit.before"), after: t("audit.after") }} /> },
+            ]}
+          />
         )}
-        {list.pageCount > 1 && (
-          <nav aria-label={t("villages.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-2">
-            {list.page > 1 ? (
-              <Link href={pageHref(list.page - 1)} className={buttonClass("secondary", "no-underline")}>
-                {t("villages.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-sm">{t("villages.pageOf", { page: list.page, pageCount: list.pageCount })}</span>
-            {list.page < list.pageCount ? (
-              <Link href={pageHref(list.page + 1)} className={buttonClass("secondary", "no-underline")}>
-                {t("villages.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <Pager page={list.page} pageCount={list.pageCount} href={pageHref} />
       </Card>
     </div>
+  );
+}
+
+/** An entry's before and after, field by field, in words. */
+function Changes({
+  entry,
+  t,
+  locale,
+  labels,
+}: {
+  entry: { entityType: string; changes: { before?: Record<string, unknown>; after?: Record<string, unknown> } | null };
+  t: Parameters<typeof auditValue>[3];
+  locale: string;
+  labels: { before: string; after: string };
+}) {
+  const after = entry.changes?.after ?? {};
+  const before = entry.changes?.before ?? {};
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return (
+    <dl className="space-y-1">
+      {keys.map((k) => (
+        <div key={k}>
+          <dt className="inline text-xs font-medium">{auditField(k, t)}: </dt>
+          <dd className="inline break-words">
+            {k in before && (
+              <span className="text-red-800">
+                <span className="sr-only">{labels.before} </span>
+                <del>{auditValue(entry.entityType, k, before[k], t, locale)}</del>{" "}
+              </span>
+            )}
+            {k in after && (
+              <span className="text-green-800">
+                <span className="sr-only">{labels.after} </span>
+                {auditValue(entry.entityType, k, after[k], t, locale)}
+              </span>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
+import { DataTable } from "@/components/ui/data-table";
+import { Pager } from "@/components/ui/pager";
+import { CheckboxField, FilterSelectField, SelectField, TextField } from "@/components/ui/field";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { findVillageFilterOptions, findVillages } from "@/lib/features/villages/queries";
@@ -94,14 +96,8 @@ export default async function VillageListPage({
           )}
           <fieldset className="space-y-1">
             <legend className="text-sm font-medium text-slate-900">{t("villages.flags")}</legend>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="migranEmas" value="1" defaultChecked={!!filter.migranEmas} className="size-5" />
-              {t("villages.migranEmas")}
-            </label>
-            <label className="flex min-h-11 items-center gap-2">
-              <input type="checkbox" name="desmigratif" value="1" defaultChecked={!!filter.desmigratif} className="size-5" />
-              {t("villages.desmigratif")}
-            </label>
+            <CheckboxField name="migranEmas" value="1" defaultChecked={!!filter.migranEmas} label={t("villages.migranEmas")} />
+            <CheckboxField name="desmigratif" value="1" defaultChecked={!!filter.desmigratif} label={t("villages.desmigratif")} />
           </fieldset>
           <SelectField label={t("villages.sort")} name="sort" defaultValue={filter.sort}>
             {VILLAGE_SORTS.filter((s) => showOffice || s !== "office").map((s) => (
@@ -142,65 +138,45 @@ export default async function VillageListPage({
         {list.rows.length === 0 ? (
           <p>{t("villages.empty")}</p>
         ) : (
-          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t("villages.listTitle")}>
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">{t("villages.village")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("villages.stage")}</th>
-                  {showOffice && <th scope="col" className="py-2 pr-3">{t("villages.office")}</th>}
-                  <th scope="col" className="py-2 pr-3">{t("villages.flags")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right">{t("villages.contacts")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.rows.map((r) => (
-                  <tr key={r.id} className="border-b border-slate-100 align-top">
-                    <td className="py-2 pr-3">
-                      <Link href={`/portal/desa/${r.id}`} className="font-medium">
-                        {r.village.name}
-                      </Link>
-                      <span className="block text-xs text-slate-600">
-                        {r.village.district.name}, {r.village.regency.name}
-                        {showOffice && `, ${r.village.province.name}`}
-                      </span>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {t(`stages.${r.stage}`)}
-                      <span className="block text-xs text-slate-600">{formatDate(r.stageChangedAt, locale)}</span>
-                    </td>
-                    {showOffice && <td className="py-2 pr-3">{r.office.name}</td>}
-                    <td className="py-2 pr-3">
-                      {[r.isDesaMigranEmas && t("villages.migranEmas"), r.isDesmigratif && t("villages.desmigratif")]
-                        .filter(Boolean)
-                        .join(", ") || "–"}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{r._count.contacts}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("villages.listTitle")}
+            rows={list.rows}
+            rowKey={(r) => r.id}
+            rowProps={() => ({ className: "align-top" })}
+            columns={[
+              {
+                header: t("villages.village"),
+                cell: (r) => (
+                  <>
+                    <Link href={`/portal/desa/${r.id}`} className="font-medium">
+                      {r.village.name}
+                    </Link>
+                    <span className="block text-xs text-slate-600">
+                      {r.village.district.name}, {r.village.regency.name}
+                      {showOffice && `, ${r.village.province.name}`}
+                    </span>
+                  </>
+                ),
+              },
+              {
+                header: t("villages.stage"),
+                cell: (r) => (
+                  <>
+                    {t(`stages.${r.stage}`)}
+                    <span className="block text-xs text-slate-600">{formatDate(r.stageChangedAt, locale)}</span>
+                  </>
+                ),
+              },
+              ...(showOffice ? [{ header: t("villages.office"), cell: (r: (typeof list.rows)[number]) => r.office.name }] : []),
+              {
+                header: t("villages.flags"),
+                cell: (r) => [r.isDesaMigranEmas && t("villages.migranEmas"), r.isDesmigratif && t("villages.desmigratif")].filter(Boolean).join(", ") || "–",
+              },
+              { header: t("villages.contacts"), className: "text-right tabular-nums", cell: (r) => r._count.contacts },
+            ]}
+          />
         )}
-        {list.pageCount > 1 && (
-          <nav aria-label={t("villages.pagination")} className="mt-4 flex flex-wrap items-center justify-between gap-2">
-            {list.page > 1 ? (
-              <Link href={query({ page: list.page - 1 })} className={buttonClass("secondary", "no-underline")} rel="prev">
-                {t("villages.previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-sm">{t("villages.pageOf", { page: list.page, pageCount: list.pageCount })}</span>
-            {list.page < list.pageCount ? (
-              <Link href={query({ page: list.page + 1 })} className={buttonClass("secondary", "no-underline")} rel="next">
-                {t("villages.next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
+        <Pager page={list.page} pageCount={list.pageCount} href={(page) => query({ page })} />
       </Card>
     </div>
   );

@@ -4,6 +4,8 @@ import { findOffices } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { titled } from "@/lib/i18n/metadata";
+import { DataTable } from "@/components/ui/data-table";
+import { Card } from "@/components/ui/card";
 
 export const generateMetadata = titled("nav.offices");
 
@@ -17,31 +19,27 @@ export default async function OfficesPage() {
       {offices.length === 0 ? (
         <p>{t("office.noOffices")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("office.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("office.province")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("office.villages")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("office.events")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {offices.map((o) => (
-                <tr key={o.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
+        <Card>
+          <DataTable
+            label={t("office.listTitle")}
+            rows={offices}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                header: t("office.name"),
+                cell: (o) => (
+                  <>
                     <Link href={`/portal/kantor/${o.id}`}>{o.name}</Link>
                     <span className="block text-xs text-slate-600">{t(`officeClass.${o.officeClass}`)}</span>
-                  </td>
-                  <td className="px-3 py-2">{o.province.name}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{o._count.villages}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{o._count.events}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </>
+                ),
+              },
+              { header: t("office.province"), cell: (o) => o.province.name },
+              { header: t("office.villages"), className: "text-right tabular-nums", cell: (o) => o._count.villages },
+              { header: t("office.events"), className: "text-right tabular-nums", cell: (o) => o._count.events },
+            ]}
+          />
+        </Card>
       )}
     </div>
   );

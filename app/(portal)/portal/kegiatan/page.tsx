@@ -3,9 +3,12 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTimeInZone } from "@/lib/dates";
-import { findEvents, findEventsBetween } from "@/lib/features/events/queries";
+import { findEvents, findEventsBetween, findVillageFilterChoices } from "@/lib/features/events/queries";
+import { EVENT_STATUSES, EVENT_TYPES, eventListQuery, parseEventListFilter } from "@/lib/features/events/schemas";
+import { FilterSelectField, TextField } from "@/components/ui/field";
 import { localDay } from "@/lib/features/events/local-time";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -16,7 +19,7 @@ export const metadata: Metadata = { title: "Kegiatan" };
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<{ tampilan?: string; bulan?: string; hal?: string }> }) {
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = await searchParams;
   const t = await getTranslations("events");
@@ -38,7 +41,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   let body: React.ReactNode;
   if (calendar) {
     const now = new Date();
-    const m = MONTH.exec(query.bulan ?? "");
+    const bulan = typeof query.bulan === "string" ? query.bulan : "";
+    const m = MONTH.exec(bulan);
     const year = m ? Number(m[1]) : now.getUTCFullYear();
     const month = m ? Number(m[2]) : now.getUTCMonth() + 1;
     // A day either side so that sessions in WIT/WITA near midnight still land on their local day.
@@ -60,12 +64,50 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       />
     );
   } else {
-    const page = Math.max(1, Number(query.hal) || 1);
-    const { rows, total, pageSize } = await orNotFound(findEvents(user, { page }));
-    body =
-      rows.length === 0 ? (
-        <p>{t("empty")}</p>
-      ) : (
+    const filter = parseEventListFilter(query);
+    const page = filter.page ?? 1;
+    const [{ rows, total, pageSize }, villages] = await Promise.all([orNotFound(findEvents(user, filter)), findVillageFilterChoices(user)]);
+    const filtered = Boolean(filter.q || filter.desaBinaanId || filter.type || filter.status || filter.from || filter.to);
+    body = (
+      <>
+        <form method="get" action="/portal/kegiatan" className="mb-4 grid gap-3 sm:grid-cols-3" aria-label={t("filter.label")}>
+          <TextField label={t("filter.q")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
+          {villages.length > 0 && (
+            <FilterSelectField label={t("filter.village")} name="desa" allLabel={t("filter.all")} choices={villages} defaultValue={filter.desaBinaanId ?? ""} />
+          )}
+          <FilterSelectField
+            label={t("filter.type")}
+            name="jenis"
+            allLabel={t("filter.all")}
+            choices={EVENT_TYPES.map((v) => ({ value: v, label: tc(`eventType.${v}`) }))}
+            defaultValue={filter.type ?? ""}
+          />
+          <FilterSelectField
+            label={t("filter.status")}
+            name="status"
+            allLabel={t("filter.all")}
+            choices={EVENT_STATUSES.map((v) => ({ value: v, label: tc(`eventStatus.${v}`) }))}
+            defaultValue={filter.status ?? ""}
+          />
+          <TextField label={t("filter.from")} name="dari" type="date" defaultValue={filter.from ?? ""} />
+          <TextField label={t("filter.to")} name="sampai" type="date" defaultValue={filter.to ?? ""} />
+          <div className="flex flex-wrap items-end gap-2 sm:col-span-3">
+            <button type="submit" className={buttonClass("primary")}>
+              {t("filter.apply")}
+            </button>
+            {filtered && (
+              <Link href="/portal/kegiatan" className={buttonClass("secondary")}>
+                {t("filter.reset")}
+              </Link>
+            )}
+            <p className="text-sm text-slate-700" role="status">
+              {t("filter.results", { count: total })}
+            </p>
+          </div>
+        </form>
+        {rows.length === 0 ? (
+          <p>{t("empty")}</p>
+        ) : (
         <>
           <ul className="divide-y divide-slate-200">
             {rows.map((e) => (
@@ -83,22 +125,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-          {total > pageSize && (
-            <nav className="mt-4 flex gap-2" aria-label={t("pages")}>
-              {page > 1 && (
-                <Link className={buttonClass("secondary")} href={`/portal/kegiatan?hal=${page - 1}`}>
-                  {t("previous")}
-                </Link>
-              )}
-              {page * pageSize < total && (
-                <Link className={buttonClass("secondary")} href={`/portal/kegiatan?hal=${page + 1}`}>
-                  {t("next")}
-                </Link>
-              )}
-            </nav>
-          )}
+          <Pager page={page} pageCount={Math.ceil(total / pageSize)} href={(p) => `/portal/kegiatan${eventListQuery(filter, p)}`} />
         </>
-      );
+        )}
+      </>
+    );
   }
 
   return (

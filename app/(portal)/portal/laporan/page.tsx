@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { SelectField } from "@/components/ui/field";
 import { dateTimeFormat } from "@/lib/dates";
 import { wibDay } from "@/lib/features/reports/period";
-import { getReportChoices } from "@/lib/features/reports/queries";
+import { getReportChoices } from "@/lib/features/reports/activity-report";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 

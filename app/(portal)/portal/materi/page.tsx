@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { findMaterials } from "@/lib/features/materials/queries";
@@ -33,36 +34,27 @@ export default async function MaterialsPage() {
         {materials.length === 0 ? (
           <p>{t("empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">{t("colTitle")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("colCategory")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("colLanguage")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("colStatus")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("colOwner")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("colUpdated")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {materials.map((m) => (
-                  <tr key={m.id} className="border-b border-slate-100" data-testid={`material-${m.slug}`}>
-                    <td className="py-2 pr-3">
-                      <Link href={`/portal/materi/${m.id}`} className="font-medium">
-                        {m.title}
-                      </Link>
-                    </td>
-                    <td className="py-2 pr-3">{t(`categories.${m.category}`)}</td>
-                    <td className="py-2 pr-3">{m.language}</td>
-                    <td className="py-2 pr-3">{t(`status.${m.status}`)}</td>
-                    <td className="py-2 pr-3">{m.office?.name ?? t("national")}</td>
-                    <td className="py-2 pr-3">{formatDate(m.updatedAt, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("title")}
+            rows={materials}
+            rowKey={(m) => m.id}
+            rowProps={(m) => ({ "data-testid": `material-${m.slug}` })}
+            columns={[
+              {
+                header: t("colTitle"),
+                cell: (m) => (
+                  <Link href={`/portal/materi/${m.id}`} className="font-medium">
+                    {m.title}
+                  </Link>
+                ),
+              },
+              { header: t("colCategory"), cell: (m) => t(`categories.${m.category}`) },
+              { header: t("colLanguage"), cell: (m) => m.language },
+              { header: t("colStatus"), cell: (m) => t(`status.${m.status}`) },
+              { header: t("colOwner"), cell: (m) => m.office?.name ?? t("national") },
+              { header: t("colUpdated"), cell: (m) => formatDate(m.updatedAt, locale) },
+            ]}
+          />
         )}
       </Card>
     </div>

@@ -1,7 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { scopeFor } from "@/lib/auth/permissions";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { findOffices } from "@/lib/features/offices/queries";
 import Link from "next/link";
 import { manageableRoles } from "@/lib/features/accounts/managed";
@@ -39,54 +40,57 @@ export default async function AccountsPage() {
         {accounts.length === 0 ? (
           <p>{t("users.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-3">{t("users.name")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("users.role")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("users.lastSignIn")}</th>
-                  <th scope="col" className="py-2 pr-3">{t("users.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {accounts.map((a) => (
-                  <tr key={a.id} className="border-b border-slate-100" data-testid={`account-${a.email}`}>
-                    <td className="py-2 pr-3">
-                      <span className="font-medium">{a.name}</span>
-                      <span className="block text-xs text-slate-600">{a.email}</span>
-                    </td>
-                    <td className="py-2 pr-3">
-                      {t(`roles.${a.role}`)}
-                      {a.desaBinaan && <span className="block text-xs text-slate-600">{a.desaBinaan.village.name}</span>}
-                      {nationwide && a.office && <span className="block text-xs text-slate-600">{a.office.name}</span>}
-                      {a.kanwil && <span className="block text-xs text-slate-600">{a.kanwil.name}</span>}
-                    </td>
-                    <td className="py-2 pr-3">
-                      {a.lastSignInAt ? formatDateTimeInZone(a.lastSignInAt, "Asia/Jakarta", locale) : t("users.never")}
-                    </td>
-                    <td className="py-2 pr-3">
-                      <span className={a.active ? "text-green-800" : "text-red-800"}>
-                        {a.active ? t("users.active") : t("users.inactive")}
-                      </span>
-                      {a.id === user.id ? (
-                        <Link href="/akun" className="ml-2 text-xs">({t("users.you")})</Link>
-                      ) : (
-                        roles.includes(a.role) && (
-                          <>
-                            <AccountStatusButton userId={a.id} active={a.active} name={a.name} />
-                            <Link href={`/portal/pengguna/${a.id}`} className="ml-2 text-sm font-medium" aria-label={`${t("accounts.admin.edit")}: ${a.name}`}>
-                              {t("accounts.admin.edit")}
-                            </Link>
-                          </>
-                        )
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t("users.listTitle")}
+            rows={accounts}
+            rowKey={(a) => a.id}
+            rowProps={(a) => ({ "data-testid": `account-${a.email}` })}
+            columns={[
+              {
+                header: t("users.name"),
+                cell: (a) => (
+                  <>
+                    <span className="font-medium">{a.name}</span>
+                    <span className="block text-xs text-slate-600">{a.email}</span>
+                  </>
+                ),
+              },
+              {
+                header: t("users.role"),
+                cell: (a) => (
+                  <>
+                    {t(`roles.${a.role}`)}
+                    {a.desaBinaan && <span className="block text-xs text-slate-600">{a.desaBinaan.village.name}</span>}
+                    {nationwide && a.office && <span className="block text-xs text-slate-600">{a.office.name}</span>}
+                    {a.kanwil && <span className="block text-xs text-slate-600">{a.kanwil.name}</span>}
+                  </>
+                ),
+              },
+              { header: t("users.lastSignIn"), cell: (a) => (a.lastSignInAt ? formatDateTimeInZone(a.lastSignInAt, WIB, locale) : t("users.never")) },
+              {
+                header: t("users.status"),
+                cell: (a) => (
+                  <>
+                    <span className={a.active ? "text-green-800" : "text-red-800"}>{a.active ? t("users.active") : t("users.inactive")}</span>
+                    {a.id === user.id ? (
+                      <Link href="/akun" className="ml-2 text-xs">
+                        ({t("users.you")})
+                      </Link>
+                    ) : (
+                      roles.includes(a.role) && (
+                        <>
+                          <AccountStatusButton userId={a.id} active={a.active} name={a.name} />
+                          <Link href={`/portal/pengguna/${a.id}`} className="ml-2 text-sm font-medium" aria-label={`${t("accounts.admin.edit")}: ${a.name}`}>
+                            {t("accounts.admin.edit")}
+                          </Link>
+                        </>
+                      )
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
         )}
       </Card>
     </div>

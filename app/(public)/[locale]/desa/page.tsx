@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { publicPath, villagePath } from "@/lib/features/site/paths";
+import { pageAlternates, publicPath, villagePath } from "@/lib/features/site/paths";
 import { findPublicVillages } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
@@ -13,7 +13,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
   return {
     title: t("villages.title"),
     description: t("meta.villagesDescription"),
-    alternates: { canonical: publicPath(locale, "/desa"), languages: { id: "/desa", en: "/en/desa" } },
+    alternates: pageAlternates(publicPath(locale, "/desa"), { id: "/desa", en: "/en/desa" }),
   };
 }
 

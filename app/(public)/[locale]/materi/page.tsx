@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { languageOf, publicPath } from "@/lib/features/site/paths";
+import { languageOf, pageAlternates, publicPath } from "@/lib/features/site/paths";
 import { findPublishedMaterials } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { LibraryView } from "@/app/(public)/_components/library-view";
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
   return {
     title: t("library.title"),
     description: t("meta.libraryDescription"),
-    alternates: { canonical: publicPath(locale, "/materi"), languages: { id: "/materi", en: "/en/materi" } },
+    alternates: pageAlternates(publicPath(locale, "/materi"), { id: "/materi", en: "/en/materi" }),
   };
 }
 

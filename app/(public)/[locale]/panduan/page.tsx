@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { publicPath } from "@/lib/features/site/paths";
+import { pageAlternates, publicPath } from "@/lib/features/site/paths";
 import { findOfficeDirectory } from "@/lib/features/site/queries";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
   return {
     title: t("guide.title"),
     description: t("meta.guideDescription"),
-    alternates: { canonical: publicPath(locale, "/panduan"), languages: { id: "/panduan", en: "/en/panduan" } },
+    alternates: pageAlternates(publicPath(locale, "/panduan"), { id: "/panduan", en: "/en/panduan" }),
     openGraph: { title: t("guide.title"), description: t("meta.guideDescription") },
   };
 }

@@ -7,7 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { searchVillages } from "@/lib/features/villages/queries";
 import { db } from "@/lib/server/db";
-import { createDesaBinaan, createUser, freeUniqueVillage } from "@/tests/factories";
+import { createDesaBinaan, createUser, freeUniqueVillage } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 /**

@@ -1,8 +1,8 @@
-import { getTranslations } from "next-intl/server";
 import { CSV_CONTENT_TYPE, downloadResponse, toCsv, toXlsx, XLSX_CONTENT_TYPE, type Column } from "@/lib/export/spreadsheet";
 import { findVillagesForExport } from "@/lib/features/villages/queries";
 import { parseVillageListFilter } from "@/lib/features/villages/schemas";
 import { signedInRoute } from "@/lib/server/route";
+import { getTranslator } from "@/lib/i18n/translator";
 
 type Row = Awaited<ReturnType<typeof findVillagesForExport>>[number];
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -12,7 +12,7 @@ export const GET = signedInRoute<Record<string, never>>(async ({ user, request }
   const params = new URL(request.url).searchParams;
   const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
   const rows: Row[] = await findVillagesForExport(user, parseVillageListFilter(params));
-  const t = await getTranslations();
+  const t = await getTranslator();
   const h = (key: string) => t(`villages.export.${key}`);
   const columns: Column<Row>[] = [
     { header: h("code"), value: (r) => r.village.code },

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { RegionCoverage } from "@/lib/features/reports/queries";
+import type { RegionCoverage } from "@/lib/features/reports/dashboard";
 import { coverageClass, provinceShapes, provinceSprite, shapeId } from "@/lib/features/reports/map/province-map";
 import { ProvinceChoropleth } from "./province-choropleth";
 import { VILLAGE_STAGES } from "@/lib/stages";

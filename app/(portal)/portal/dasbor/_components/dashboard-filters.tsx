@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
-import type { Dashboard } from "@/lib/features/reports/queries";
+import type { Dashboard } from "@/lib/features/reports/dashboard";
 import { narrowChoices } from "@/lib/choices";
 import { dateTimeFormat } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";

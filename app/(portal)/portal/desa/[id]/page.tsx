@@ -4,7 +4,6 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { can } from "@/lib/auth/permissions";
 import { formatDate, formatDateTimeInZone, formatNumber } from "@/lib/dates";
 import { findOfficerChoices, getVillage } from "@/lib/features/villages/queries";
 import { whatsappQrSvg } from "@/lib/features/villages/qr";
@@ -41,11 +40,8 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const user = await requireUser();
   const locale = await getLocale();
   const desa = await orNotFound(getVillage(user, id, { language: locale === "en" ? "EN" : "ID" }));
-  const canUpdate = can(user.role, "update:village");
+  const { update: canUpdate, addContact: canAddContact, editContact: canEditContact, deleteContact: canDeleteContact } = desa.can;
   const officers = canUpdate ? await findOfficerChoices(user, desa.officeId) : [];
-  const canAddContact = can(user.role, "create:contact");
-  const canEditContact = can(user.role, "update:contact");
-  const canDeleteContact = can(user.role, "delete:contact");
   const qr = desa.whatsappGroupUrl ? await whatsappQrSvg(desa.whatsappGroupUrl) : null;
   const t = await getTranslations();
   const place = desa.village;
@@ -58,7 +54,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const profile: [string, ReactNode][] = [
     [t("villages.code"), place.code],
     [t("villages.ownerOffice"), desa.office.name],
-    [t("villages.registeredOn"), formatDate(desa.createdAt, locale)],
+    [t("villages.registeredOn"), formatDate(desa.registeredOn, locale)],
     [t("villages.selectionReason"), desa.selectionReason ?? notSet],
     [t("villages.migrantWorkerCount"), figure(desa.migrantWorkerCount)],
     [t("villages.prospectiveCount"), figure(desa.prospectiveCount)],

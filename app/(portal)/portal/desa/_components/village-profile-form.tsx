@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { UseFormRegister } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { TextField } from "@/components/ui/field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { registerVillageAction, updateVillageAction } from "@/lib/features/villages/actions";
 import {
@@ -13,9 +13,10 @@ import {
   type RegisterVillageInput,
   type UpdateVillageInput,
 } from "@/lib/features/villages/schemas";
+import { FormShell } from "@/components/ui/form-shell";
 
 type Officer = { id: string; name: string };
-type ProfileFields = Omit<RegisterVillageInput, "villageCode">;
+type ProfileFields = Omit<RegisterVillageInput, "villageCode" | "proposedOn">;
 
 /** The fields registration and editing share: reason, figures, flags, WhatsApp group, officers. */
 function ProfileFieldset({
@@ -66,22 +67,13 @@ function ProfileFieldset({
       />
       <fieldset className="space-y-1">
         <legend className="text-sm font-medium text-slate-900">{t("flags")}</legend>
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...register("isDesaMigranEmas")} />
-          {t("migranEmas")}
-        </label>
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...register("isDesmigratif")} />
-          {t("desmigratif")}
-        </label>
+        <CheckboxField label={t("migranEmas")} {...register("isDesaMigranEmas")} />
+        <CheckboxField label={t("desmigratif")} {...register("isDesmigratif")} />
       </fieldset>
       <fieldset className="space-y-1" aria-describedby={officersError ? "officerIds-error" : undefined}>
         <legend className="text-sm font-medium text-slate-900">{t("officers")}</legend>
         {officers.map((o) => (
-          <label key={o.id} className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" value={o.id} className="size-5" {...register("officerIds")} />
-            {o.name}
-          </label>
+          <CheckboxField key={o.id} label={o.name} value={o.id} {...register("officerIds")} />
         ))}
         {officersError && (
           <p id="officerIds-error" className="text-sm font-medium text-red-700">
@@ -123,6 +115,13 @@ export function RegisterVillageForm({
         </div>
       )}
       <input type="hidden" {...form.register("villageCode")} />
+      <TextField
+        label={t("proposedOn")}
+        type="date"
+        hint={t("proposedOnHint")}
+        error={fieldError("proposedOn")}
+        {...form.register("proposedOn")}
+      />
       <ProfileFieldset
         register={form.register as unknown as UseFormRegister<ProfileFields>}
         fieldError={(name) => fieldError(name)}
@@ -139,28 +138,18 @@ export function RegisterVillageForm({
 
 export function EditVillageForm({ defaults, officers }: { defaults: UpdateVillageInput; officers: Officer[] }) {
   const t = useTranslations("villages");
-  const { form, message, onSubmit, fieldError } = useActionForm(updateVillageSchema, updateVillageAction, {
+  const { form, shell, fieldError } = useActionForm(updateVillageSchema, updateVillageAction, {
     defaultValues: defaults,
     onSuccess: () => t("saved"),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("save")} className="grid gap-4 sm:grid-cols-2" submittingLabel={t("saving")} span="sm:col-span-2">
       <input type="hidden" {...form.register("id")} />
       <ProfileFieldset
         register={form.register as unknown as UseFormRegister<ProfileFields>}
         fieldError={(name) => fieldError(name)}
         officers={officers}
       />
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t("saving") : t("save")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

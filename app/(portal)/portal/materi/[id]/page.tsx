@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { renderMarkdown } from "@/lib/features/materials/markdown";
 import { getMaterial } from "@/lib/features/materials/queries";
 import { materialPath } from "@/lib/features/site/paths";
@@ -117,7 +117,7 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
       <Card title={t("revisions")}>
         <ol className="space-y-1" data-testid="material-revisions">
           {material.revisions.map((r) => {
-            const date = formatDateTimeInZone(r.createdAt, "Asia/Jakarta", locale);
+            const date = formatDateTimeInZone(r.createdAt, WIB, locale);
             return (
               <li key={r.id}>
                 <Link href={`/portal/materi/${material.id}/revisi/${r.id}`}>

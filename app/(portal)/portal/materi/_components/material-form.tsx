@@ -3,8 +3,6 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { callAction } from "@/components/ui/call-action";
 import { useEffect, useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { createMaterialAction, previewMaterialAction, updateMaterialAction } from "@/lib/features/materials/actions";
@@ -16,6 +14,7 @@ import {
   type CreateMaterialInput,
   type UpdateMaterialInput,
 } from "@/lib/features/materials/schemas";
+import { FormShell } from "@/components/ui/form-shell";
 
 /**
  * The preview asks the server for HTML from the same sanitising renderer the public page uses,
@@ -123,7 +122,7 @@ export function NewMaterialForm({
 }) {
   const t = useTranslations("materials");
   const router = useRouter();
-  const { form, message, onSubmit, fieldError } = useActionForm(createMaterialSchema, createMaterialAction, {
+  const { form, shell, fieldError } = useActionForm(createMaterialSchema, createMaterialAction, {
     defaultValues: { category: "MIGRASI_AMAN", language: "ID", body: "", translationOfId: "", ...defaults },
     onSuccess: (data) => {
       router.push(`/portal/materi/${data.id}`);
@@ -131,8 +130,7 @@ export function NewMaterialForm({
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    <FormShell shell={shell} submitLabel={t("save")} className="space-y-4" submittingLabel={t("saving")}>
       <FieldsAndPreview
         register={form.register as never}
         fieldError={fieldError as never}
@@ -140,17 +138,14 @@ export function NewMaterialForm({
         translationChoices={translationChoices}
         isNew
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? t("saving") : t("save")}
-      </Button>
-    </form>
+    </FormShell>
   );
 }
 
 export function EditMaterialForm({ values }: { values: UpdateMaterialInput }) {
   const t = useTranslations("materials");
   const router = useRouter();
-  const { form, message, onSubmit, fieldError } = useActionForm(updateMaterialSchema, updateMaterialAction, {
+  const { form, shell, fieldError } = useActionForm(updateMaterialSchema, updateMaterialAction, {
     defaultValues: values,
     onSuccess: (data) => {
       router.refresh();
@@ -158,17 +153,13 @@ export function EditMaterialForm({ values }: { values: UpdateMaterialInput }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    <FormShell shell={shell} submitLabel={t("save")} className="space-y-4" submittingLabel={t("saving")}>
       <FieldsAndPreview
         register={form.register as never}
         fieldError={fieldError as never}
         body={form.watch("body") ?? ""}
         isNew={false}
       />
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {form.formState.isSubmitting ? t("saving") : t("save")}
-      </Button>
-    </form>
+    </FormShell>
   );
 }

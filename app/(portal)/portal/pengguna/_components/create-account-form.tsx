@@ -1,8 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
+import { FormShell } from "@/components/ui/form-shell";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { DeliveredLink } from "@/lib/features/accounts/links";
@@ -16,7 +15,7 @@ type Role = "NATIONAL_ADMIN" | "REGIONAL_OVERSEER" | "OFFICE_ADMIN" | "OFFICE_OF
 export function CreateAccountForm({ roles, villages, offices, kanwils }: { roles: readonly Role[]; villages: Choice[]; offices: Choice[]; kanwils: Choice[] }) {
   const t = useTranslations();
   const [invited, setInvited] = useState<{ link: DeliveredLink; name: string; email: string } | null>(null);
-  const { form, message, onSubmit, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
+  const { form, shell, fieldError } = useActionForm(createAccountSchema, createAccountAction, {
     defaultValues: { role: roles.includes("OFFICE_ADMIN") ? "OFFICE_ADMIN" : "OFFICE_OFFICER" },
     onSuccess: (data, values) => {
       const email = values.email.trim().toLowerCase();
@@ -25,14 +24,13 @@ export function CreateAccountForm({ roles, villages, offices, kanwils }: { roles
       return t(data.link ? "accounts.admin.createdInvited" : "users.created", { email });
     },
   });
-  const { register, watch, formState } = form;
+  const { register, watch } = form;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="space-y-3 sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-          {message.tone === "success" && invited && <PasswordLink {...invited} />}
+    <FormShell shell={shell} submitLabel={t("users.create")} className="grid gap-4 sm:grid-cols-2" submittingLabel={t("users.creating")} span="sm:col-span-2">
+      {shell.message?.tone === "success" && invited && (
+        <div className="sm:col-span-2">
+          <PasswordLink {...invited} />
         </div>
       )}
       <TextField label={t("users.name")} autoComplete="off" error={fieldError("name")} {...register("name")} />
@@ -56,11 +54,6 @@ export function CreateAccountForm({ roles, villages, offices, kanwils }: { roles
         error={fieldError("password")}
         {...register("password")}
       />
-      <div className="sm:col-span-2">
-        <Button type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? t("users.creating") : t("users.create")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { publicPath, villagePath } from "@/lib/features/site/paths";
+import { pageAlternates, publicPath, villagePath } from "@/lib/features/site/paths";
 import { findPublicVillage } from "@/lib/features/site/queries";
 import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
@@ -27,10 +27,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: `${village.name}, ${village.regency}`,
     description: `${t("villages.profileLead", { office: village.officeName })} ${t(`stages.${village.stage}`)}.`,
-    alternates: {
-      canonical: villagePath(locale, village.code),
-      languages: { id: villagePath("id", village.code), en: villagePath("en", village.code) },
-    },
+    alternates: pageAlternates(villagePath(locale, village.code), { id: villagePath("id", village.code), en: villagePath("en", village.code) }),
   };
 }
 

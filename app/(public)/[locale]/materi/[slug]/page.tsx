@@ -3,7 +3,7 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { formatDate } from "@/lib/dates";
 import { markdownToText, renderMarkdown } from "@/lib/features/materials/markdown";
-import { filePath, languageOf, materialPath, publicPath, siteUrl } from "@/lib/features/site/paths";
+import { filePath, languageOf, materialPath, pageAlternates, publicPath, siteUrl } from "@/lib/features/site/paths";
 import { findPublishedMaterial } from "@/lib/features/site/queries";
 import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
@@ -35,7 +35,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return {
     title: material.title,
     description,
-    alternates: { canonical: path, languages },
+    alternates: pageAlternates(path, languages),
     openGraph: {
       type: "article",
       title: material.title,

@@ -1,42 +1,40 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { mutatingRoute } from "@/lib/server/route";
+import { NextResponse } from "next/server";
 import { publicBaseUrl } from "@/lib/features/events/check-in";
-import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/mutations";
-import { getCurrentUser } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/photos";
+import { mutatingRoute, signedInRoute } from "@/lib/server/route";
+
+/** Back to the session page with the outcome in the query string. */
+async function back(id: string, result: string) {
+  // The public base (APP_URL or the Host header), not request.url: behind a proxy or on
+  // 127.0.0.1 vs localhost the session cookie would not follow the redirect.
+  return NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, await publicBaseUrl()), 303);
+}
 
 /**
  * Photo upload as a plain multipart form post (works without JavaScript): answers with a 303
  * back to the session page, the outcome in the query string.
  */
-export const POST = mutatingRoute(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
-  const { id } = await params;
-  // The public base (APP_URL or the Host header), not request.url: behind a proxy or on
-  // 127.0.0.1 vs localhost the session cookie would not follow the redirect.
-  const base = await publicBaseUrl();
-  const back = (result: string) => NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, base), 303);
-  const user = await getCurrentUser();
-  if (!user) return NextResponse.redirect(new URL("/masuk", base), 303);
-  if (Number(request.headers.get("content-length") ?? 0) > PHOTO_MAX_BYTES + 64 * 1024) return back("photoTooBig");
-  let file: File | null = null;
-  let caption: string | null = null;
-  try {
-    const form = await request.formData();
-    const value = form.get("photo");
-    file = value instanceof File && value.size > 0 ? value : null;
-    caption = String(form.get("caption") ?? "").trim().slice(0, 200) || null;
-  } catch {
-    return back("photoType");
-  }
-  if (!file) return back("required");
-  try {
-    await uploadEventPhoto(user, id, { data: new Uint8Array(await file.arrayBuffer()), name: file.name }, caption);
-    return back("ok");
-  } catch (error) {
-    if (error instanceof AppError) {
-      const key = Object.values(error.fieldErrors ?? {})[0]?.split(".").pop();
-      return back(key ?? error.code);
+export const POST = mutatingRoute(
+  signedInRoute<{ id: string }>(
+  async ({ user, params, request }) => {
+    if (Number(request.headers.get("content-length") ?? 0) > PHOTO_MAX_BYTES + 64 * 1024) return back(params.id, "photoTooBig");
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      return back(params.id, "photoType");
     }
-    throw error;
-  }
-});
+    const value = form.get("photo");
+    const file = value instanceof File && value.size > 0 ? value : null;
+    if (!file) return back(params.id, "required");
+    const caption = String(form.get("caption") ?? "").trim().slice(0, 200) || null;
+    await uploadEventPhoto(user, params.id, { data: new Uint8Array(await file.arrayBuffer()), name: file.name }, caption);
+    return back(params.id, "ok");
+  },
+  {
+    unauthenticated: async () => NextResponse.redirect(new URL("/masuk", await publicBaseUrl()), 303),
+    // the refusal's catalogue key names the outcome ("events.errors.photoType" -> photoType)
+    onError: (error, { params }) => back(params.id, Object.values(error.fieldErrors ?? {})[0]?.split(".").pop() ?? error.code),
+  },
+  ),
+);

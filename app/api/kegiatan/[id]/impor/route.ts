@@ -1,61 +1,41 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { mutatingRoute } from "@/lib/server/route";
-import { getTranslations } from "next-intl/server";
-import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/mutations";
+import { NextResponse } from "next/server";
 import { IMPORT_MAX_BYTES } from "@/lib/features/events/import";
-import { getCurrentUser } from "@/lib/server/auth/session";
-import { AppError } from "@/lib/server/errors";
+import { importFileMessage, presentImportPreview } from "@/lib/features/events/import-present";
+import { commitAttendeeImport, previewAttendeeImport } from "@/lib/features/events/attendance";
+import { errorJson, mutatingRoute, signedInRoute } from "@/lib/server/route";
+import { getTranslator } from "@/lib/i18n/translator";
 
-type Translate = ((key: string, values?: Record<string, string | number>) => string) & { has(key: string): boolean };
+const translator = () => getTranslator();
 
 /**
  * Attendee import, in two calls with the same file: without ?commit=1 a preview (counts, the
  * first rows, every row's problems); with it, the all-or-nothing insert. A route handler rather
  * than a server action so the browser can report upload progress and files above 1 MB pass.
  */
-export const POST = mutatingRoute(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
-  const user = await getCurrentUser();
-  const t = (await getTranslations()) as unknown as Translate;
-  if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
-  const { id } = await params;
-  if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) {
-    return NextResponse.json({ error: t("attendeeImport.tooBig", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }) }, { status: 413 });
-  }
-  let file: File | null = null;
-  try {
-    const form = await request.formData();
-    const value = form.get("file");
-    file = value instanceof File ? value : null;
-  } catch {
-    file = null;
-  }
-  if (!file) return NextResponse.json({ error: t("attendeeImport.empty") }, { status: 400 });
-  const input = { data: new Uint8Array(await file.arrayBuffer()), name: file.name };
-  try {
+export const POST = mutatingRoute(
+  signedInRoute<{ id: string }>(
+  async ({ user, params, request }) => {
+    const t = await translator();
+    if (Number(request.headers.get("content-length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) {
+      return NextResponse.json({ error: t("attendeeImport.tooBig", { mb: IMPORT_MAX_BYTES / 1024 / 1024 }) }, { status: 413 });
+    }
+    const value = await request.formData().then((form) => form.get("file"), () => null);
+    if (!(value instanceof File)) return NextResponse.json({ error: t("attendeeImport.empty") }, { status: 400 });
+    const input = { data: new Uint8Array(await value.arrayBuffer()), name: value.name };
     if (request.nextUrl.searchParams.get("commit") === "1") {
-      const result = await commitAttendeeImport(user, id, input);
-      return NextResponse.json({ committed: true, ...result });
+      return NextResponse.json({ committed: true, ...(await commitAttendeeImport(user, params.id, input)) });
     }
-    const preview = await previewAttendeeImport(user, id, input);
+    const preview = await previewAttendeeImport(user, params.id, input);
     if (!preview.ok) return NextResponse.json({ error: t(preview.fileError.key, preview.fileError.values) }, { status: 422 });
-    return NextResponse.json({
-      valid: preview.rows.length,
-      duplicatesInFile: preview.duplicatesInFile,
-      sample: preview.rows.slice(0, 10).map((r) => ({ name: r.name, category: t(`attendeeCategory.${r.category}`), origin: r.institutionName, gender: r.gender, phone: r.phone ? "✓" : "" })),
-      issues: preview.issues.slice(0, 500).map((i) => ({
-        row: i.row,
-        column: i.column ?? "",
-        message: t.has(i.key) ? t(i.key, i.values) : i.key,
-      })),
-      issueCount: preview.issues.length,
-    });
-  } catch (error) {
-    if (error instanceof AppError) {
+    return NextResponse.json(presentImportPreview(preview, t));
+  },
+  {
+    unauthenticated: async () => NextResponse.json({ error: (await translator())("errors.UNAUTHENTICATED") }, { status: 401 }),
+    onError: async (error) => {
+      const t = await translator();
       const key = Object.values(error.fieldErrors ?? {})[0];
-      const message = key && t.has(key) ? t(key, { max: 20000, mb: IMPORT_MAX_BYTES / 1024 / 1024, found: "", expected: "" }) : t(`errors.${error.code}`);
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 422, CONFLICT: 409, RATE_LIMITED: 429, ACCOUNT_SETUP: 403 }[error.code];
-      return NextResponse.json({ error: message }, { status });
-    }
-    throw error;
-  }
-});
+      return errorJson(error, (key && importFileMessage(key, t)) || t(`errors.${error.code}`));
+    },
+  },
+  ),
+);

@@ -4,8 +4,7 @@ import { callAction } from "@/components/ui/call-action";
 import { useState, useTransition } from "react";
 import type { UseFormRegister } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
   createContactAction,
@@ -22,6 +21,7 @@ import {
   updateContactSchema,
   type UpdateContactInput,
 } from "@/lib/features/contacts/schemas";
+import { FormShell } from "@/components/ui/form-shell";
 
 type PersonFields = Omit<UpdateContactInput, "contactId">;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -60,25 +60,8 @@ function PersonFieldset({
         {...register("phone")}
       />
       <div className="space-y-1 sm:col-span-2">
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" {...register("hasWhatsapp")} />
-          {t("contacts.hasWhatsapp")}
-        </label>
-        <label className="flex min-h-11 items-center gap-2">
-          <input
-            type="checkbox"
-            className="size-5"
-            aria-invalid={consentError ? true : undefined}
-            aria-describedby={consentError ? `${idPrefix}-consent-error` : undefined}
-            {...register("consent")}
-          />
-          {t("contacts.consent")}
-        </label>
-        {consentError && (
-          <p id={`${idPrefix}-consent-error`} className="text-sm font-medium text-red-700">
-            {consentError}
-          </p>
-        )}
+        <CheckboxField id={`${idPrefix}-whatsapp`} label={t("contacts.hasWhatsapp")} {...register("hasWhatsapp")} />
+        <CheckboxField id={`${idPrefix}-consent`} label={t("contacts.consent")} error={consentError} {...register("consent")} />
       </div>
       <div className="sm:col-span-2">
         <TextField id={`${idPrefix}-notes`} label={t("contacts.notes")} error={fieldError("notes")} {...register("notes")} />
@@ -90,7 +73,7 @@ function PersonFieldset({
 export function AddContactForm({ desaBinaanId }: { desaBinaanId: string }) {
   const t = useTranslations("contacts");
   const defaults = { desaBinaanId, activeFrom: today(), role: "KEPALA_DESA" as const, hasWhatsapp: true, consent: false };
-  const { form, message, onSubmit, fieldError } = useActionForm(createContactSchema, createContactAction, {
+  const { form, shell, fieldError } = useActionForm(createContactSchema, createContactAction, {
     defaultValues: defaults,
     onSuccess: (_d, values) => {
       form.reset(defaults);
@@ -98,60 +81,35 @@ export function AddContactForm({ desaBinaanId }: { desaBinaanId: string }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={t("add")}>
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("add")} className="grid gap-4 sm:grid-cols-2" submittingLabel={t("adding")} span="sm:col-span-2" actionsClassName="flex items-end" aria-label={t("add")}>
       <input type="hidden" {...form.register("desaBinaanId")} />
       <PersonFieldset register={form.register as unknown as UseFormRegister<PersonFields>} fieldError={(n) => fieldError(n)} idPrefix="new-contact" />
       <TextField id="new-contact-from" label={t("activeFrom")} type="date" error={fieldError("activeFrom")} {...form.register("activeFrom")} />
-      <div className="flex items-end">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {form.formState.isSubmitting ? t("adding") : t("add")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
 export function EditContactForm({ contactId, defaults }: { contactId: string; defaults: PersonFields }) {
   const t = useTranslations("contacts");
-  const { form, message, onSubmit, fieldError } = useActionForm(updateContactSchema, updateContactAction, {
+  const { form, shell, fieldError } = useActionForm(updateContactSchema, updateContactAction, {
     defaultValues: { contactId, ...defaults },
     onSuccess: () => t("updated"),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("save")} className="grid gap-4 sm:grid-cols-2" span="sm:col-span-2">
       <PersonFieldset register={form.register as unknown as UseFormRegister<PersonFields>} fieldError={(n) => fieldError(n)} idPrefix={`edit-${contactId}`} />
-      <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("save")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
 export function HandoverForm({ contactId, role }: { contactId: string; role: string }) {
   const t = useTranslations("contacts");
-  const { form, message, onSubmit, fieldError } = useActionForm(handoverContactSchema, handoverContactAction, {
+  const { form, shell, fieldError } = useActionForm(handoverContactSchema, handoverContactAction, {
     defaultValues: { contactId, handoverOn: today(), role: role as PersonFields["role"], hasWhatsapp: true, consent: false },
     onSuccess: (_d, values) => t("handedOver", { name: values.name.trim() }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("handover")} className="grid gap-4 sm:grid-cols-2" span="sm:col-span-2" actionsClassName="flex items-end">
       <PersonFieldset register={form.register as unknown as UseFormRegister<PersonFields>} fieldError={(n) => fieldError(n)} idPrefix={`handover-${contactId}`} />
       <TextField
         id={`handover-${contactId}-on`}
@@ -161,33 +119,20 @@ export function HandoverForm({ contactId, role }: { contactId: string; role: str
         error={fieldError("handoverOn")}
         {...form.register("handoverOn")}
       />
-      <div className="flex items-end">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("handover")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }
 
 export function EndContactForm({ contactId }: { contactId: string }) {
   const t = useTranslations("contacts");
-  const { form, message, onSubmit, fieldError } = useActionForm(endContactSchema, endContactAction, {
+  const { form, shell, fieldError } = useActionForm(endContactSchema, endContactAction, {
     defaultValues: { contactId, activeUntil: today() },
     onSuccess: () => t("ended"),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
-      {message && (
-        <div className="w-full">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("end")} className="flex flex-wrap items-end gap-3" span="w-full" actionsClassName="mb-0.5" variant="danger">
       <TextField id={`end-${contactId}`} label={t("activeUntil")} type="date" error={fieldError("activeUntil")} {...form.register("activeUntil")} />
-      <Button type="submit" variant="danger" disabled={form.formState.isSubmitting} className="mb-0.5">
-        {t("end")}
-      </Button>
-    </form>
+    </FormShell>
   );
 }
 

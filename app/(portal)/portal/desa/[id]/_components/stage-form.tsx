@@ -1,12 +1,11 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
-import { Alert } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { changeStageAction } from "@/lib/features/villages/actions";
 import { changeStageSchema, type ChangeStageInput } from "@/lib/features/villages/schemas";
 import { VILLAGE_STAGES } from "@/lib/stages";
+import { FormShell } from "@/components/ui/form-shell";
 
 /** Moves the village along its lifecycle on the day it happened; an inauguration takes its decree. */
 export function StageForm({
@@ -21,18 +20,13 @@ export function StageForm({
 }) {
   const t = useTranslations();
   const next = VILLAGE_STAGES[Math.min(VILLAGE_STAGES.indexOf(current as never) + 1, VILLAGE_STAGES.length - 2)];
-  const { form, message, onSubmit, fieldError } = useActionForm(changeStageSchema, changeStageAction, {
+  const { form, shell, fieldError } = useActionForm(changeStageSchema, changeStageAction, {
     defaultValues: { id, toStage: next as ChangeStageInput["toStage"], effectiveOn: new Date().toISOString().slice(0, 10) },
     onSuccess: (_d, values) => t("villages.stageChanged", { stage: t(`stages.${values.toStage}`) }),
   });
   const toStage = form.watch("toStage");
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
-      {message && (
-        <div className="sm:col-span-2">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("villages.changeStage")} className="grid gap-4 sm:grid-cols-2" span="sm:col-span-2" actionsClassName="">
       <SelectField label={t("villages.toStage")} error={fieldError("toStage")} {...form.register("toStage")}>
         {VILLAGE_STAGES.filter((s) => s !== current).map((s) => (
           <option key={s} value={s}>
@@ -68,11 +62,6 @@ export function StageForm({
       <div className="sm:col-span-2">
         <TextField label={t("villages.note")} error={fieldError("note")} {...form.register("note")} />
       </div>
-      <div>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("villages.changeStage")}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

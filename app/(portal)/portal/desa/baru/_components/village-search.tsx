@@ -8,11 +8,10 @@ import { cn } from "@/lib/cn";
 import type { VillageSearchResult } from "@/lib/features/villages/search";
 import { SEARCH_MAX_LENGTH, SEARCH_MIN_LENGTH } from "@/lib/features/villages/schemas";
 import { withoutControlCharacters } from "@/lib/text";
+import { useVillageSearch, type SearchOutcome } from "./use-village-search";
 
-const DEBOUNCE_MS = 250;
 /** The endpoint returns at most this many: more may exist. */
 const RESULT_LIMIT = 20;
-const CACHE_SIZE = 50;
 
 /** What the endpoint is asked: as its schema reads it. */
 const normalise = (text: string) => withoutControlCharacters(text).trim();
@@ -21,7 +20,7 @@ const noSubscription = () => () => {};
 
 const selectable = (r: VillageSearchResult) => r.adoption?.by === "own" || (!r.adoption && r.inWorkArea);
 
-type Outcome = { term: string; results: VillageSearchResult[] } | { term: string; error: "failed" | "signedOut" };
+type Outcome = SearchOutcome;
 
 /**
  * The registration search: a plain GET form (q) that works without script, which this
@@ -46,25 +45,13 @@ export function VillageSearch({ defaultValue }: { defaultValue: string }) {
   const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
   const [value, setValue] = useState(defaultValue);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [loading, setLoading] = useState(false);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [announcement, setAnnouncement] = useState("");
 
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const inFlight = useRef<AbortController>(undefined);
-  const cache = useRef(new Map<string, VillageSearchResult[]>());
   const input = useRef<HTMLInputElement>(null);
   /** An answer arriving after the user has left the field must not pop up over the page. */
   const focused = () => document.activeElement === input.current;
-
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      inFlight.current?.abort();
-    },
-    [],
-  );
 
   const results = outcome && "results" in outcome ? outcome.results : [];
   const expanded = open && results.length > 0;
@@ -93,56 +80,20 @@ export function VillageSearch({ defaultValue }: { defaultValue: string }) {
     );
   }
 
-  async function search(term: string) {
-    inFlight.current?.abort();
-    const key = term.toLocaleLowerCase("id");
-    const cached = cache.current.get(key);
-    if (cached) {
-      setLoading(false);
-      show({ term, results: cached });
-      return;
-    }
-    const controller = new AbortController();
-    inFlight.current = controller;
-    setLoading(true);
-    setOpen(focused());
-    try {
-      const response = await fetch(`/api/desa/cari?q=${encodeURIComponent(term)}`, {
-        signal: controller.signal,
-        headers: { accept: "application/json" },
-        credentials: "same-origin",
-      });
-      if (!response.ok) throw Object.assign(new Error(`${response.status}`), { status: response.status });
-      const body = (await response.json()) as { results: VillageSearchResult[] };
-      if (controller.signal.aborted) return;
-      cache.current.set(key, body.results);
-      if (cache.current.size > CACHE_SIZE) cache.current.delete(cache.current.keys().next().value!);
-      show({ term, results: body.results });
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      show({ term, error: (error as { status?: number }).status === 401 ? "signedOut" : "failed" });
-    } finally {
-      if (inFlight.current === controller) {
-        inFlight.current = undefined;
-        setLoading(false);
-      }
-    }
-  }
+  const { loading, now, schedule, cancel } = useVillageSearch({ onOutcome: show, onAsk: () => setOpen(focused()) });
 
   function onInput(next: string) {
     setValue(next);
-    clearTimeout(timer.current);
     const term = normalise(next);
     if (term.length < SEARCH_MIN_LENGTH) {
-      inFlight.current?.abort();
-      setLoading(false);
+      cancel();
       setOutcome(null);
       setOpen(false);
       setActive(-1);
       setAnnouncement("");
       return;
     }
-    timer.current = setTimeout(() => void search(term), DEBOUNCE_MS);
+    schedule(term);
   }
 
   function choose(r: VillageSearchResult) {
@@ -170,7 +121,7 @@ export function VillageSearch({ defaultValue }: { defaultValue: string }) {
           const term = normalise(value);
           if (!outcome && !loading && term.length >= SEARCH_MIN_LENGTH) {
             e.preventDefault();
-            void search(term);
+            void now(term);
           }
           return;
         }

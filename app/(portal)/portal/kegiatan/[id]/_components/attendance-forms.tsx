@@ -1,33 +1,40 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { addAttendeeAction, saveEventReportAction, setAttendanceCountsAction } from "@/lib/features/events/actions";
 import { ATTENDEE_CATEGORIES, attendanceCountsSchema, attendeeSchema, eventReportSchema } from "@/lib/features/events/schemas";
 import type { AttendeeCategory } from "@/lib/generated/prisma/enums";
+import { FormShell } from "@/components/ui/form-shell";
 
 type Choice = { id: string; label: string };
+
+/** The attendee form after a successful add: nothing of the previous person remains. */
+const EMPTY_ATTENDEE = { name: "", position: "", desaBinaanId: "", institutionName: "", gender: "", phone: "", consent: false } as const;
 
 export function AttendeeForm({ eventId, villages }: { eventId: string; villages: Choice[] }) {
   const t = useTranslations("events");
   const tc = useTranslations();
-  const { form, message, onSubmit, fieldError } = useActionForm(attendeeSchema, addAttendeeAction, {
+  const [added, setAdded] = useState(0);
+  const { form, shell, fieldError } = useActionForm(attendeeSchema, addAttendeeAction, {
     defaultValues: { eventId, category: "WARGA", consent: false },
     onSuccess: (_d, values) => {
-      form.reset({ eventId, category: values.category, consent: false });
+      // Every field named: a field left out of reset() keeps what the last person typed.
+      form.reset({ ...EMPTY_ATTENDEE, eventId, category: values.category });
+      setAdded((n) => n + 1);
       return t("attendeeAdded", { name: values.name });
     },
   });
-  const { register } = form;
+  const { register, setFocus } = form;
+  // The next person's name, once the emptied form has rendered (reset drops the field refs).
+  useEffect(() => {
+    if (added > 0) setFocus("name");
+  }, [added, setFocus]);
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-3">
-      {message && (
-        <div className="sm:col-span-3">
-          <Alert tone={message.tone}>{message.text}</Alert>
-        </div>
-      )}
+    <FormShell shell={shell} submitLabel={t("addAttendee")} className="grid gap-3 sm:grid-cols-3" span="sm:col-span-3">
       <TextField label={t("attendeeName")} error={fieldError("name")} {...register("name")} />
       <SelectField label={t("category")} error={fieldError("category")} {...register("category")}>
         {ATTENDEE_CATEGORIES.map((c) => (
@@ -52,23 +59,8 @@ export function AttendeeForm({ eventId, villages }: { eventId: string; villages:
         <option value="P">{t("genderP")}</option>
       </SelectField>
       <TextField label={t("phone")} type="tel" hint={t("phoneHint")} error={fieldError("phone")} {...register("phone")} />
-      <div className="sm:col-span-2">
-        <label className="flex min-h-11 items-center gap-2">
-          <input type="checkbox" className="size-5" aria-describedby="attendee-consent-error" {...register("consent")} />
-          {t("consent")}
-        </label>
-        {fieldError("consent") && (
-          <p id="attendee-consent-error" className="text-sm font-medium text-red-700">
-            {fieldError("consent")}
-          </p>
-        )}
-      </div>
-      <div className="sm:col-span-3">
-        <Button type="submit" disabled={form.formState.isSubmitting}>
-          {t("addAttendee")}
-        </Button>
-      </div>
-    </form>
+      <CheckboxField id="attendee-consent" className="sm:col-span-2" label={t("consent")} error={fieldError("consent")} {...register("consent")} />
+    </FormShell>
   );
 }
 
@@ -83,9 +75,11 @@ export function CountsForm({ eventId, counts }: { eventId: string; counts: Count
     onSuccess: () => t("countsSaved"),
   });
   const cols = ["male", "female", "unknown"] as const;
+  // A refused count is marked in the table and said in words (a negative number said nothing before).
+  const invalid = rows.some((_, i) => cols.some((c) => fieldError(`rows.${i}.${c}`)));
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {invalid ? <Alert>{t("countsInvalid")}</Alert> : message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">{t("countsTitle")}</caption>
@@ -137,13 +131,12 @@ export function ReportForm({
   defaults: { reportNotes: string; followUps: string; whatsappGroupShared: boolean };
 }) {
   const t = useTranslations("events");
-  const { form, message, onSubmit, fieldError } = useActionForm(eventReportSchema, saveEventReportAction, {
+  const { form, shell, fieldError } = useActionForm(eventReportSchema, saveEventReportAction, {
     defaultValues: { eventId, ...defaults },
     onSuccess: () => t("reportSaved"),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3">
-      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    <FormShell shell={shell} submitLabel={t("saveReport")} className="space-y-3">
       <div className="space-y-1">
         <label htmlFor="report-notes" className="block text-sm font-medium">
           {t("reportNotes")}
@@ -157,13 +150,7 @@ export function ReportForm({
         </label>
         <textarea id="report-followups" rows={3} className="block w-full rounded-md border border-slate-400 p-2" {...form.register("followUps")} />
       </div>
-      <label className="flex min-h-11 items-center gap-2">
-        <input type="checkbox" className="size-5" {...form.register("whatsappGroupShared")} />
-        {t("whatsappGroupShared")}
-      </label>
-      <Button type="submit" disabled={form.formState.isSubmitting}>
-        {t("saveReport")}
-      </Button>
-    </form>
+      <CheckboxField label={t("whatsappGroupShared")} {...form.register("whatsappGroupShared")} />
+    </FormShell>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { renderMarkdown } from "@/lib/features/materials/markdown";
 import { getMaterialRevision } from "@/lib/features/materials/queries";
 import { requireUser } from "@/lib/server/auth/session";
@@ -21,7 +21,7 @@ export default async function MaterialRevisionPage({ params }: { params: Promise
       <p>
         <Link href={`/portal/materi/${id}`}>{t("backToMaterial")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("revisionTitle", { date: formatDateTimeInZone(revision.createdAt, "Asia/Jakarta", locale) })}</h1>
+      <h1 className="text-2xl font-bold">{t("revisionTitle", { date: formatDateTimeInZone(revision.createdAt, WIB, locale) })}</h1>
       <Card title={revision.title}>
         {revision.summary && <p className="mb-4 text-slate-700">{revision.summary}</p>}
         <div className="prose-material" dangerouslySetInnerHTML={{ __html: renderMarkdown(revision.body) }} />

@@ -77,7 +77,7 @@ export async function recordStageChange(
   });
 }
 
-async function freeVillageCode(db: FactoryDb, officeId: string): Promise<string> {
+export async function freeVillageCode(db: FactoryDb, officeId: string): Promise<string> {
   const workArea = await db.officeRegency.findMany({ where: { officeId }, select: { regencyCode: true } });
   const regencies = workArea.map((w) => w.regencyCode);
   const reserved: string[] = Object.values(DEMO_VILLAGES);

@@ -8,4 +8,3 @@ export * from "./institution";
 export * from "./event";
 export * from "./material";
 export * from "./reserved-villages";
-export * from "./test-db";

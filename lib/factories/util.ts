@@ -1,3 +1,4 @@
+import { WIB, WIT, WITA } from "@/lib/dates";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -47,9 +48,9 @@ export function today(): Date {
 
 // Indonesia has kept fixed offsets without daylight saving since 1988, so a table is exact.
 const ZONE_OFFSETS: Readonly<Record<string, string>> = {
-  "Asia/Jakarta": "+07:00",
-  "Asia/Makassar": "+08:00",
-  "Asia/Jayapura": "+09:00",
+  [WIB]: "+07:00",
+  [WITA]: "+08:00",
+  [WIT]: "+09:00",
 };
 
 /** The instant of a wall-clock time in one of Indonesia's zones, e.g. ("2023-09-12", "09:00", "Asia/Jakarta"). */
