@@ -188,6 +188,8 @@ async function checkRows(client: Tx, rows: { line: number; raw: RawRow }[], effe
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
+        // Without a Kanwil there is no province to default to: unknownKanwil already says so.
+        if (issue.path[0] === "provinceCode" && !kanwil && !raw.province) continue;
         errors.push({ key: "field", values: { field: String(issue.path[0] ?? ""), message: issue.message } });
       }
     } else if (!(await client.province.findUnique({ where: { code: parsed.data.provinceCode }, select: { code: true } }))) {
