@@ -120,19 +120,14 @@ describe("editing an office or a Kanwil at the same time", () => {
   });
 
   it("does the same for a Kanwil", async () => {
-    const province = await testDb.province.findFirst({ where: { kanwil: null }, orderBy: { code: "asc" } });
-    const kanwil = province
-      ? await testDb.kanwil.create({ data: { provinceCode: province.code, name: `Kanwil Uji ${uniqueSuffix()}` } })
-      : null;
-    if (!kanwil) return;
-    try {
-      const input = (address: string) =>
-        updateKanwilSchema.parse({ kanwilId: kanwil.id, version: kanwil.version, name: kanwil.name, address, phone: "", email: "", headName: "" });
-      await updateKanwil(national, input("Alamat Pertama"));
-      await expect(updateKanwil(otherAdmin, input("Alamat Kedua"))).rejects.toMatchObject({ code: "CONFLICT" });
-      expect((await testDb.kanwil.findUniqueOrThrow({ where: { id: kanwil.id } })).address).toBe("Alamat Pertama");
-    } finally {
-      await testDb.kanwil.delete({ where: { id: kanwil.id } });
-    }
+    // Sulawesi Selatan's: no other test file edits it (the matrix edits Jawa Tengah's and Kalimantan Tengah's).
+    const kanwil = await makeKanwil(testDb, { provinceCode: "73" });
+    const current = await testDb.kanwil.findUniqueOrThrow({ where: { id: kanwil.id } });
+    const input = (address: string) =>
+      updateKanwilSchema.parse({ kanwilId: current.id, version: current.version, name: current.name, address, phone: "", email: "", headName: "" });
+    const first = `Alamat Pertama ${uniqueSuffix()}`;
+    await updateKanwil(national, input(first));
+    await expect(updateKanwil(otherAdmin, input("Alamat Kedua"))).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await testDb.kanwil.findUniqueOrThrow({ where: { id: kanwil.id } })).address).toBe(first);
   });
 });
