@@ -23,7 +23,7 @@ export default async function OfficesPage() {
               {t("office.new")}
             </Link>
             <Link href="/portal/kantor/impor" className={buttonClass("secondary")}>
-              {t("office.import")}
+              {t("office.importLink")}
             </Link>
             {can(user.role, "manage:kanwil") && (
               <Link href="/portal/kantor/kanwil" className={buttonClass("secondary")}>
