@@ -40,3 +40,14 @@ describe("permission map", () => {
     expect(scopeFor("VILLAGE", "read:village")).toBe("own-village");
   });
 });
+
+describe("organisation reference data", () => {
+  it("is managed by the national level only", () => {
+    for (const key of ["manage:office", "manage:kanwil"] as const) {
+      expect(scopeFor("NATIONAL_ADMIN", key)).toBe("any");
+      for (const role of ["REGIONAL_OVERSEER", "OFFICE_ADMIN", "OFFICE_OFFICER", "VILLAGE"] as const) {
+        expect(scopeFor(role, key)).toBeNull();
+      }
+    }
+  });
+});

@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 export type Action = "read" | "create" | "update" | "delete" | "publish" | "manage" | "export";
 export type Entity =
   | "office"
+  | "kanwil"
   | "user"
   | "village"
   | "contact"
@@ -50,6 +51,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   NATIONAL_ADMIN: [
     "read:office:any",
     "update:office:any",
+    // Reference data of the organisation: offices (with their work areas and the moves of desa
+    // binaan those imply, and the CSV/XLSX import) and Kanwils. Only the national level.
+    "manage:office:any",
+    "manage:kanwil:any",
     "read:user:any",
     "manage:user:any",
     "read:village:any",

@@ -3,6 +3,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { createPrismaClient, type Db } from "@/lib/db/create-client";
 import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { DEMO_ACCOUNTS, DEMO_MATERIAL_SLUGS, DEMO_OFFICE_SLUGS, DEMO_PASSWORD, seedDemo } from "./demo";
+import { KANWILS } from "./data/organisation";
 import { seedRegions } from "./regions";
 
 const db = createPrismaClient(localTestDatabaseUrl(), { max: 2 });
@@ -12,7 +13,7 @@ afterAll(() => db.$disconnect());
 async function demoCounts(db: Db) {
   const office = { slug: { in: [...DEMO_OFFICE_SLUGS] } };
   return {
-    kanwils: await db.kanwil.count(),
+    kanwils: await db.kanwil.count({ where: { provinceCode: { in: KANWILS.map((k) => k.provinceCode) } } }),
     offices: await db.office.count({ where: office }),
     workAreas: await db.officeRegency.count({ where: { office } }),
     users: await db.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } } }),
@@ -37,7 +38,7 @@ describe("seedDemo", () => {
     const first = await demoCounts(db);
     await seedDemo(db);
     expect(await demoCounts(db)).toEqual(first);
-    expect(first).toMatchObject({ kanwils: 38, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 6 });
+    expect(first).toMatchObject({ kanwils: KANWILS.length, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 6 });
     expect(first.events).toBeGreaterThanOrEqual(9);
   });
 

@@ -25,7 +25,6 @@ import {
   createUser,
   day,
   findOrCreateInstitution,
-  kanwilName,
   localInstant,
   recordStageChange,
   DEMO_DISTRICTS,
@@ -34,6 +33,7 @@ import {
   type CreateEventOptions,
   type FactoryDb,
 } from "@/lib/factories";
+import { seedOrganisation } from "./organisation";
 import { provinceTimeZone } from "./regions";
 
 /*
@@ -200,12 +200,9 @@ export const DEMO_OFFICE_SLUGS: readonly string[] = Object.values(OFFICE_SPECS).
 
 type Offices = Record<OfficeKey, Office>;
 
+/** The demo offices' Kanwils are those of the reference data (lib/seed/data/organisation.ts). */
 async function seedKanwils(db: Db): Promise<void> {
-  const provinces = await db.province.findMany({ orderBy: { code: "asc" } });
-  await db.kanwil.createMany({
-    data: provinces.map((p) => ({ provinceCode: p.code, name: kanwilName(p.name) })),
-    skipDuplicates: true,
-  });
+  await seedOrganisation(db);
 }
 
 async function seedOffices(db: Db): Promise<Offices> {

@@ -71,6 +71,20 @@ export function officeWhere(user: SessionUser, key: PermissionKey): Prisma.Offic
   }
 }
 
+/** Which Kanwils the user may act on for `key`: a Kanwil's own, or the one above an office. */
+export function kanwilWhere(user: SessionUser, key: PermissionKey): Prisma.KanwilWhereInput {
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return { id: must(user.kanwilId) };
+    case "own-office":
+      return { offices: { some: { id: must(user.officeId) } } };
+    case "own-village":
+      return { offices: { some: { villages: { some: { id: must(user.desaBinaanId) } } } } };
+  }
+}
+
 /** Which desa binaan the user may act on for `key`. */
 export function desaBinaanWhere(user: SessionUser, key: PermissionKey): Prisma.DesaBinaanWhereInput {
   const scope = requireScope(user, key);

@@ -14,7 +14,8 @@ export async function updateOfficeProfile(actor: SessionUser, input: z.output<ty
   });
   if (!office) throw new AppError("NOT_FOUND");
   return db.$transaction(async (tx) => {
-    const updated = await tx.office.update({ where: { id: office.id }, data: fields, select: { id: true } });
+    // Bumps the version too, so that a national edit started before this one is refused (reference.ts).
+    const updated = await tx.office.update({ where: { id: office.id }, data: { ...fields, version: { increment: 1 } }, select: { id: true } });
     await recordAudit(tx, actor, {
       action: "office.update",
       entityType: "office",

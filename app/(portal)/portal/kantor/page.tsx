@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
 import { findOffices } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
@@ -15,7 +17,24 @@ export default async function OfficesPage() {
   const t = await getTranslations();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("office.listTitle")}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("office.listTitle")}</h1>
+        {can(user.role, "manage:office") && (
+          <nav aria-label={t("office.listTitle")} className="flex flex-wrap gap-2">
+            <Link href="/portal/kantor/baru" className={buttonClass()}>
+              {t("office.new")}
+            </Link>
+            <Link href="/portal/kantor/impor" className={buttonClass("secondary")}>
+              {t("office.importLink")}
+            </Link>
+            {can(user.role, "manage:kanwil") && (
+              <Link href="/portal/kantor/kanwil" className={buttonClass("secondary")}>
+                {t("office.kanwils")}
+              </Link>
+            )}
+          </nav>
+        )}
+      </div>
       {offices.length === 0 ? (
         <p>{t("office.noOffices")}</p>
       ) : (

@@ -3,7 +3,9 @@ import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
 import { can } from "@/lib/auth/permissions";
 import { zoneAbbreviation } from "@/lib/dates";
-import { getOffice } from "@/lib/features/offices/queries";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { findWorkAreaHistory, getOffice } from "@/lib/features/offices/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { OfficeProfileForm } from "./_components/office-profile-form";
@@ -15,7 +17,8 @@ export const generateMetadata = titled("office.profileTitle");
 export default async function OfficeProfilePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const office = await orNotFound(getOffice(user, id));
+  const [office, history] = await orNotFound(Promise.all([getOffice(user, id), findWorkAreaHistory(user, id)]));
+  const day = (d: Date) => d.toISOString().slice(0, 10);
   const t = await getTranslations();
   const villageCount = Object.values(office.villagesByStage).reduce((a, b) => a + b, 0);
   const rows: [string, string | null][] = [
@@ -33,6 +36,16 @@ export default async function OfficeProfilePage({ params }: { params: Promise<{ 
       <div>
         <p className="text-sm font-medium text-slate-600">{t("office.profileTitle")}</p>
         <h1 className="text-2xl font-bold">{office.name}</h1>
+        {can(user.role, "manage:office") && (
+          <div className="mt-2 flex flex-wrap gap-2">
+            <Link href={`/portal/kantor/${office.id}/ubah`} className={buttonClass("secondary")}>
+              {t("office.editOffice")}
+            </Link>
+            <Link href={`/portal/kantor/${office.id}/wilayah`} className={buttonClass("secondary")}>
+              {t("office.editWorkArea")}
+            </Link>
+          </div>
+        )}
       </div>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3">
         <Stat label={t("office.villages")} value={villageCount} />
@@ -72,6 +85,33 @@ export default async function OfficeProfilePage({ params }: { params: Promise<{ 
             />
           </Card>
         )}
+        <Card title={t("office.historyTitle")}>
+          <ul className="space-y-1 text-sm">
+            {history.periods.map((p) => (
+              <li key={p.id}>
+                {p.regency.name}:{" "}
+                {t("office.historyPeriod", { from: day(p.validFrom), until: p.validUntil ? day(p.validUntil) : t("office.historyNow") })}
+              </li>
+            ))}
+          </ul>
+          {history.transfers.length > 0 && (
+            <>
+              <h3 className="mt-3 font-medium">{t("office.transfersTitle")}</h3>
+              <ul className="space-y-1 text-sm">
+                {history.transfers.map((m) => (
+                  <li key={m.id}>
+                    {t("office.transferRow", {
+                      village: m.desaBinaan.villageName,
+                      from: m.fromOffice?.name ?? "",
+                      to: m.toOffice.name,
+                      date: day(m.effectiveOn),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </Card>
         <Card title={t("home.villagesByStage")}>
           <StageTable counts={office.villagesByStage} />
         </Card>
