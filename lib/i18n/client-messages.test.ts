@@ -17,6 +17,7 @@ function sourceFiles(dir: string): string[] {
 /** Which provider a client component sits under, by where it lives. */
 const GROUP_BY_PATH: [RegExp, ClientMessageGroup][] = [
   [/^components\/layout\//, "shell"],
+  [/^app\/\(auth\)\/(akun|atur-sandi)\//, "account"],
   [/^app\/\(auth\)\//, "signIn"],
   [/^app\/\(portal\)\/portal\/kantor\//, "offices"],
   [/^app\/\(portal\)\/portal\/pengguna\//, "users"],

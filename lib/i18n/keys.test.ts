@@ -59,7 +59,8 @@ describe("message keys named in code", async () => {
         // a literal under a catalogue namespace, or one handed on as a key or message; not an
         // audit action (checked below) nor a file name
         if (!namespaces.has(key.split(".")[0]!) && !m[1]) continue;
-        if (/action: $/.test(text.slice(m.index! - 8, m.index!)) || /\.(csv|json|xlsx|pdf|ts|tsx|js|svg|xml|png)$/.test(key)) continue;
+        // (nor a PostgreSQL setting: set_config('app.effective_on', ...))
+        if (/action: $|set_config\($|current_setting\($/.test(text.slice(Math.max(0, m.index! - 16), m.index!)) || /\.(csv|json|xlsx|pdf|ts|tsx|js|svg|xml|png)$/.test(key)) continue;
         // relative to a namespaced translator: the next test resolves it
         const call = /\b(\w+)(?:\.rich|\.markup|\.has)?\($/.exec(text.slice(Math.max(0, m.index! - 40), m.index!));
         if (call && namespaceAt(text, call[1]!, m.index!)) continue;

@@ -54,7 +54,7 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, password);
   if (!user || !valid || !user.passwordHash) {
     // An unknown address is nobody's: only failures against a real account are audited.
-    if (user) await auditSignIn(user, "auth.sign_in_failed");
+    if (user) await auditSignIn(user, SIGN_IN_AUDIT.failed);
     return { ok: false, code: "INVALID_CREDENTIALS" };
   }
   // Only someone holding the right password learns that the account is disabled.
@@ -67,18 +67,24 @@ export async function verifySignIn(input: unknown, clientAddress: string): Promi
       return { ok: false, code: "SECOND_FACTOR_REQUIRED" };
     }
     if (!(await checkSecondFactor(user.id, otp))) {
-      await auditSignIn(user, "auth.second_factor_failed");
+      await auditSignIn(user, SIGN_IN_AUDIT.secondFactorFailed);
       return { ok: false, code: "SECOND_FACTOR_WRONG" };
     }
   }
 
   await Promise.all([resetRateLimit(accountKey), releaseAttempt(addressKey)]);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await auditSignIn(user, "auth.sign_in");
+  await auditSignIn(user, SIGN_IN_AUDIT.signedIn);
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion };
 }
 
 /** Sign-ins and failed ones in the audit log, under the account they concern (no address, no password). */
-function auditSignIn(user: { id: string; role: Role; officeId: string | null }, action: string) {
-  return recordAudit(db, action === "auth.sign_in" ? user : null, { action, entityType: "user", entityId: user.id, officeId: user.officeId });
+const SIGN_IN_AUDIT = {
+  signedIn: { action: "auth.sign_in", byTheUser: true },
+  failed: { action: "auth.sign_in_failed", byTheUser: false },
+  secondFactorFailed: { action: "auth.second_factor_failed", byTheUser: false },
+} as const;
+
+function auditSignIn(user: { id: string; role: Role; officeId: string | null }, event: (typeof SIGN_IN_AUDIT)[keyof typeof SIGN_IN_AUDIT]) {
+  return recordAudit(db, event.byTheUser ? user : null, { action: event.action, entityType: "user", entityId: user.id, officeId: user.officeId });
 }
