@@ -33,7 +33,7 @@ export function DataTable<T>({
   className?: string;
 }) {
   return (
-    <div className={cn("overflow-x-auto", className)} role="region" aria-label={label} tabIndex={0}>
+    <div className={cn("relative overflow-x-auto", className)} role="region" aria-label={label} tabIndex={0}>
       <table className={TABLE}>
         <caption className="sr-only">{label}</caption>
         <thead>

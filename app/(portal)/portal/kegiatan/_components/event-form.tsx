@@ -3,12 +3,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useFieldArray } from "react-hook-form";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { Alert } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { zoneAbbreviation } from "@/lib/dates";
 import { createEventAction, updateEventAction } from "@/lib/features/events/actions";
 import { EVENT_TYPES, eventFormSchema, updateEventSchema, type EventFormInput } from "@/lib/features/events/schemas";
-import { FormShell } from "@/components/ui/form-shell";
 
 type Village = { id: string; label: string; timeZone: string };
 type Institution = { id: string; name: string };
@@ -30,7 +30,7 @@ export function EventForm({
   const tAll = useTranslations();
   const router = useRouter();
   const editing = !!eventId;
-  const { form, shell, fieldError } = useActionForm(
+  const { form, message, onSubmit, fieldError } = useActionForm(
     editing ? updateEventSchema : eventFormSchema,
     (editing ? updateEventAction : createEventAction) as never,
     {
@@ -41,7 +41,7 @@ export function EventForm({
       },
     },
   );
-  const { register, watch, control } = form;
+  const { register, watch, control, formState } = form;
   const speakers = useFieldArray({ control, name: "speakers" as never });
   const venueVillageId = watch("venueVillageId" as never) as unknown as string | undefined;
   const zone = villages.find((v) => v.id === venueVillageId)?.timeZone ?? officeTimeZone;
@@ -49,7 +49,8 @@ export function EventForm({
   const reg = (name: string) => register(name as never);
 
   return (
-    <FormShell shell={shell} submitLabel={editing ? t("save") : t("create")} className="space-y-6" submittingLabel={t("saving")}>
+    <form onSubmit={onSubmit} noValidate className="space-y-6">
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={t("type")} error={err("type")} {...reg("type")}>
           {EVENT_TYPES.map((type) => (
@@ -90,7 +91,10 @@ export function EventForm({
         {villages.length === 0 && <p className="text-sm text-slate-600">{t("noVillages")}</p>}
         <div className="grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2">
           {villages.map((v) => (
-            <CheckboxField key={v.id} label={v.label} value={v.id} {...reg("desaBinaanIds")} />
+            <label key={v.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" value={v.id} className="size-5" {...reg("desaBinaanIds")} />
+              {v.label}
+            </label>
           ))}
         </div>
         {err("desaBinaanIds") && <p className="text-sm font-medium text-red-700">{err("desaBinaanIds")}</p>}
@@ -124,12 +128,18 @@ export function EventForm({
         <legend className="text-sm font-semibold">{t("partners")}</legend>
         <div className="grid max-h-64 gap-1 overflow-y-auto sm:grid-cols-2">
           {institutions.map((inst) => (
-            <CheckboxField key={inst.id} label={inst.name} value={inst.id} {...reg("partnerIds")} />
+            <label key={inst.id} className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" value={inst.id} className="size-5" {...reg("partnerIds")} />
+              {inst.name}
+            </label>
           ))}
         </div>
         {err("partnerIds") && <p className="text-sm font-medium text-red-700">{err("partnerIds")}</p>}
       </fieldset>
 
-    </FormShell>
+      <Button type="submit" disabled={formState.isSubmitting}>
+        {formState.isSubmitting ? t("saving") : editing ? t("save") : t("create")}
+      </Button>
+    </form>
   );
 }
