@@ -4,6 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
 import { HSTS, newNonce, strictCsp, wantsNonce } from "@/lib/server/security-headers";
+import { DEVICE_COOKIE, newDeviceId } from "@/lib/features/events/device";
 import idCommon from "@/lib/i18n/messages/id/common.json";
 import enCommon from "@/lib/i18n/messages/en/common.json";
 
@@ -42,6 +43,17 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
+  // Each phone that opens a check-in page gets its own id, so one shared address is not one limit
+  // for a whole village hall (lib/features/events/check-in.ts).
+  if (pathname.startsWith("/hadir/") && !request.cookies.has(DEVICE_COOKIE)) {
+    response.cookies.set(DEVICE_COOKIE, newDeviceId(), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+    });
+  }
   if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
     response.headers.set("Strict-Transport-Security", HSTS);
   }
