@@ -63,7 +63,10 @@ export async function handleCheckIn(
   const parsed = checkInSchema.safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "_form"] ??= issue.message;
+    // catalogue keys only: zod's own English (a wrong type) becomes validation.invalid
+    for (const issue of parsed.error.issues) {
+      fieldErrors[issue.path.join(".") || "_form"] ??= issue.message.startsWith("validation.") ? issue.message : "validation.invalid";
+    }
     return { status: "invalid", fieldErrors };
   }
   try {
