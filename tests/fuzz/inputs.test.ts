@@ -53,7 +53,6 @@ function hasKey(messages: Record<string, unknown>, key: string): boolean {
 const shown = (message: string, messages: Record<string, unknown>) => (hasKey(messages, message) ? message : "validation.invalid");
 
 function clean(value: unknown): boolean {
-  // eslint-disable-next-line no-control-regex
   if (typeof value === "string") return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value) && value.length <= 50_000;
   if (Array.isArray(value)) return value.every(clean);
   if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof File)) return Object.values(value).every(clean);
