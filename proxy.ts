@@ -38,7 +38,7 @@ export async function proxy(request: NextRequest) {
   }
   if (!wantsNonce(pathname)) return NextResponse.next();
   // Next reads the nonce from the request's policy and puts it on the scripts it renders.
-  const csp = strictCsp(newNonce(), process.env.NODE_ENV === "development");
+  const csp = strictCsp(newNonce(), readEnv().NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

@@ -10,7 +10,7 @@ import * as auth from "@/lib/features/auth/schemas";
 import { handleCheckIn } from "@/lib/features/events/check-in";
 import { parseAttendeeFile } from "@/lib/features/events/import";
 import { loadMessages } from "@/lib/i18n/catalogue";
-import { createEvent, uniqueSuffix } from "@/tests/factories";
+import { createEvent, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 /**

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { handleCheckIn } from "@/lib/features/events/check-in";
-import { createEvent, uniqueSuffix } from "@/tests/factories";
+import { createEvent, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
