@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { CACHED_PAGE_CSP, HSTS } from "./lib/server/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -59,6 +60,19 @@ const nextConfig: NextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
+      },
+      {
+        // Cached public pages (and anything else the proxy does not give a nonce): see
+        // lib/server/security-headers.ts. The proxy's own policy replaces this one where it runs.
+        source: "/:path((?!portal|masuk|hadir/).*)",
+        headers: [{ key: "Content-Security-Policy", value: CACHED_PAGE_CSP }],
+      },
+      { source: "/", headers: [{ key: "Content-Security-Policy", value: CACHED_PAGE_CSP }] },
+      {
+        // HSTS only where the request came over https (directly or through the proxy).
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [{ key: "Strict-Transport-Security", value: HSTS }],
       },
     ];
   },

@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
+import { HSTS, newNonce, strictCsp, wantsNonce } from "@/lib/server/security-headers";
+import { DEVICE_COOKIE, newDeviceId } from "@/lib/features/events/device";
 import idCommon from "@/lib/i18n/messages/id/common.json";
 import enCommon from "@/lib/i18n/messages/en/common.json";
 
@@ -14,6 +16,8 @@ const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-
  * - A server action posted from another origin: Next refuses it by throwing (a 500 without a
  *   word); here it is a 403 with a message in the reader's language.
  * - A visitor without a session cookie is sent to sign-in with a real 307.
+ * - Pages rendered per request (portal, sign-in, check-in) get a Content-Security-Policy with a
+ *   fresh nonce (lib/server/security-headers.ts).
  */
 export async function proxy(request: NextRequest) {
   if (request.headers.has("next-action")) {
@@ -24,32 +28,50 @@ export async function proxy(request: NextRequest) {
         headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
       });
     }
-    if (SESSION_COOKIES.some((name) => request.cookies.has(name)) || !request.nextUrl.pathname.startsWith("/portal")) {
-      return NextResponse.next();
-    }
   }
-  const token = await getToken({ req: request, secret: getAuthSecret() });
-  if (token) return NextResponse.next();
-  const url = new URL("/masuk", request.url);
-  url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(url);
+  const { pathname } = request.nextUrl;
+  const signedOut = !SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (pathname.startsWith("/portal") && signedOut && !(await getToken({ req: request, secret: getAuthSecret() }))) {
+    const url = new URL("/masuk", request.url);
+    url.searchParams.set("callbackUrl", pathname + request.nextUrl.search);
+    return NextResponse.redirect(url);
+  }
+  if (!wantsNonce(pathname)) return NextResponse.next();
+  // Next reads the nonce from the request's policy and puts it on the scripts it renders.
+  const csp = strictCsp(newNonce(), readEnv().NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  // Each phone that opens a check-in page gets its own id, so one shared address is not one limit
+  // for a whole village hall (lib/features/events/check-in.ts).
+  if (pathname.startsWith("/hadir/") && !request.cookies.has(DEVICE_COOKIE)) {
+    response.cookies.set(DEVICE_COOKIE, newDeviceId(), {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+    });
+  }
+  if (request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:") {
+    response.headers.set("Strict-Transport-Security", HSTS);
+  }
+  return response;
 }
 
 /**
- * Runs for server-action posts, and for /portal only when no session cookie is sent at all
- * (plain and `__Secure-` names, as next-auth picks by NEXTAUTH_URL): a signed-in page request
- * skips the proxy entirely, which is most of them. A cookie that is present but expired or forged
- * is caught by requireUser() in the portal layout.
+ * Runs for server-action posts and the pages rendered per request. The session token is verified
+ * only when no session cookie is sent at all (plain and `__Secure-` names, as next-auth picks by
+ * NEXTAUTH_URL); a cookie that is present but expired or forged is caught by requireUser() in the
+ * portal layout. Prefetches carry no page of their own to protect.
  */
 export const config = {
   matcher: [
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
-    {
-      source: "/portal/:path*",
-      missing: [
-        { type: "cookie", key: "next-auth.session-token" },
-        { type: "cookie", key: "__Secure-next-auth.session-token" },
-      ],
-    },
+    { source: "/portal/:path*" },
+    { source: "/portal" },
+    { source: "/masuk" },
+    { source: "/hadir/:path*" },
   ],
 };

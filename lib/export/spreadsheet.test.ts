@@ -46,3 +46,14 @@ describe("spreadsheet exports", () => {
     );
   });
 });
+
+// Issue 14, item 16: full-width signs, which some spreadsheet programs read as formula starts.
+describe("full-width formula starts", () => {
+  it("are neutralised too", () => {
+    const cells = ["＝HYPERLINK(\"http://x\")", "＋1+1", "－2+3", "＠SUM(A1)", "\u3000＝1", " =1"];
+    expect(cells.map(neutralizeFormula)).toEqual(cells.map((c) => `'${c}`));
+  });
+  it("leave full-width text elsewhere alone", () => {
+    expect(neutralizeFormula("Desa Ａ＝Ｂ")).toBe("Desa Ａ＝Ｂ");
+  });
+});

@@ -5,8 +5,10 @@ import ExcelJS from "exceljs";
 export type Column<T> = { header: string; value: (row: T) => string | number | Date | boolean | null | undefined };
 
 // A cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
-// (OWASP "CSV injection"); tab and carriage return can smuggle one in after a separator.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// (OWASP "CSV injection"); tab and carriage return can smuggle one in after a separator. The
+// full-width forms (＝ ＋ － ＠) count too: some programs fold them to ASCII before deciding, and
+// so do leading spaces (ASCII, no-break and ideographic) before any of them.
+const FORMULA_START = /^[\t\r]|^[ \u00a0\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 
 // "+6281234567890": a phone number in international form holds no formula, and must keep its "+".
 const INTERNATIONAL_PHONE = /^\+\d{7,15}$/;

@@ -57,7 +57,7 @@ describe("the public check-in with a NUL in the name", () => {
   });
   it("records the person, not a server error", async () => {
     const open = await createEvent(testDb, { officeId: w.officeA.id, checkInOpen: true });
-    const reply = await handleCheckIn(open.checkInCode, { name: "Bu\u0000di", category: "WARGA", origin: "De\u0000sa", consent: "on" }, `192.0.2.9-${uniqueSuffix()}`);
+    const reply = await handleCheckIn(open.checkInCode, { name: "Bu\u0000di", category: "WARGA", origin: "De\u0000sa", consent: "on" }, { address: `192.0.2.9-${uniqueSuffix()}` });
     expect(reply.status).toBe("created");
   });
 });

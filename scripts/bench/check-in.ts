@@ -19,8 +19,9 @@ async function wave(code: string, label: string) {
         headers: {
           accept: "application/json",
           "content-type": "application/x-www-form-urlencoded",
-          // 200 phones: each its own address, as the reverse proxy would report them
-          "x-forwarded-for": `10.1.${Math.floor(i / 250)}.${i % 250}`,
+          // 200 phones behind one address (a village hall): each with its own device cookie, as
+          // opening the check-in page gives it
+          cookie: `hadir_perangkat=${`bench${String(i).padStart(4, "0")}`.padEnd(22, "0")}`,
         },
         body: new URLSearchParams({
           name: `Peserta Uji ${i}`,

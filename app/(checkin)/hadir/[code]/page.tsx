@@ -21,7 +21,7 @@ export default async function CheckInPage({
   searchParams,
 }: {
   params: Promise<{ code: string }>;
-  searchParams: Promise<{ hasil?: string; kolom?: string }>;
+  searchParams: Promise<{ hasil?: string; kolom?: string; alasan?: string }>;
 }) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const t = await getTranslations("checkIn");
@@ -50,7 +50,9 @@ export default async function CheckInPage({
           </div>
           {result === "created" && <Alert tone="success">{t("created")}</Alert>}
           {result === "already" && <Alert tone="success">{t("already")}</Alert>}
-          {result === "limited" && <Alert>{t("limited")}</Alert>}
+          {result === "limited" && (
+            <Alert>{t(query.alasan === "device" ? "limitedDevice" : query.alasan === "session" ? "limitedSession" : "limited")}</Alert>
+          )}
           {result === "invalid" && <Alert>{t("invalid")}</Alert>}
           {!open ? (
             <Alert tone="info">{session.status === "CANCELLED" ? t("cancelled") : t("closed")}</Alert>

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { mutatingRoute } from "@/lib/server/route";
-import { clientAddress, handleCheckIn, publicBaseUrl } from "@/lib/features/events/check-in";
+import { clientAddress, DEVICE_COOKIE, handleCheckIn, publicBaseUrl } from "@/lib/features/events/check-in";
 
 /**
  * Public self check-in. A plain form post (no JavaScript needed) is answered with a 303 back to
@@ -19,7 +19,10 @@ export const POST = mutatingRoute(async (request: NextRequest, { params }: { par
   } catch {
     fields = {};
   }
-  const reply = await handleCheckIn(code, fields, clientAddress(request.headers));
+  const reply = await handleCheckIn(code, fields, {
+    address: clientAddress(request.headers),
+    device: request.cookies.get(DEVICE_COOKIE)?.value,
+  });
   if (wantsJson) {
     const status = { created: 201, already: 200, closed: 404, limited: 429, invalid: 422 }[reply.status];
     return NextResponse.json(reply, { status });
@@ -27,5 +30,6 @@ export const POST = mutatingRoute(async (request: NextRequest, { params }: { par
   const url = new URL(`/hadir/${encodeURIComponent(code)}`, await publicBaseUrl());
   url.searchParams.set("hasil", reply.status);
   if (reply.status === "invalid") url.searchParams.set("kolom", Object.keys(reply.fieldErrors).join(","));
+  if (reply.status === "limited") url.searchParams.set("alasan", reply.reason);
   return NextResponse.redirect(url, 303);
 });
