@@ -50,36 +50,22 @@ export async function startEmbeddedDb(options: Options = {}): Promise<EmbeddedDb
   else await sweepScratchDirs();
 
   const password = persistent ? persistentPassword(dataDir) : randomBytes(18).toString("base64url");
-  const port = await freePort(options.port ?? DEFAULT_EMBEDDED_PORT);
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password,
-    port,
-    // never let the package delete a directory: a throw-away one is deleted below, with its parent
-    persistent: true,
-    authMethod: "scram-sha-256",
-    // PostgreSQL refuses to run as root: the package then runs it as a `postgres` system user
-    // (and creates that user if missing). Anyone else runs it as themselves.
-    createPostgresUser: isRoot,
-    // PostgreSQL 17's own C.UTF-8: the same collation and case rules on every platform.
-    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
-    postgresFlags: [
-      "-c", `listen_addresses=${HOST}`,
-      // TCP only: no socket file in /var/run/postgresql beside a system PostgreSQL
-      "-c", "unix_socket_directories=",
-      ...(persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
-    ],
-    onLog: (message) => log.push(message),
-    onError: (message) => log.push(String(message)),
-  });
-
+  // The port is free when probed, but another program may take it before the server binds it:
+  // then once more on any free port.
+  let port = await freePort(options.port ?? DEFAULT_EMBEDDED_PORT);
+  let server = cluster(dataDir, password, port, persistent);
   try {
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-    await server.start();
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.instance.initialise();
+    try {
+      await server.instance.start();
+    } catch (error) {
+      if (!/could not bind .*Address already in use/s.test(server.log.join(""))) throw error;
+      port = await freePort(0);
+      server = cluster(dataDir, password, port, persistent);
+      await server.instance.start();
+    }
   } catch (error) {
-    const output = log.join("").trim();
+    const output = server.log.join("").trim();
     if (!persistent) rmSync(path.dirname(dataDir), { recursive: true, force: true });
     if (/lock file "postmaster.pid" already exists/.test(output)) alreadyRunning(dataDir);
     fail(
@@ -94,12 +80,12 @@ export async function startEmbeddedDb(options: Options = {}): Promise<EmbeddedDb
     port,
     dataDir,
     restart: async () => {
-      await server.stop();
-      await server.start();
+      await server.instance.stop();
+      await server.instance.start();
     },
     stop: () =>
       (stopped ??= (async () => {
-        await server.stop();
+        await server.instance.stop();
         if (!persistent) rmSync(path.dirname(dataDir), { recursive: true, force: true });
       })()),
   };
@@ -120,6 +106,34 @@ export async function openDemoDb(): Promise<{ url: string; stop(): Promise<void>
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) fail(`There is no embedded database in ${relative(dataDir)} yet (run \`npm start\` once), and DATABASE_URL is not set.`);
   const db = await startEmbeddedDb({ name: DEMO_DB_NAME });
   return { url: db.url, stop: db.stop, running: false };
+}
+
+/** The package's handle on one cluster, with what its server says (for error messages). */
+function cluster(dataDir: string, password: string, port: number, persistent: boolean) {
+  const log: string[] = [];
+  const instance = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password,
+    port,
+    // never let the package delete a directory: a throw-away one is deleted by stop(), with its parent
+    persistent: true,
+    authMethod: "scram-sha-256",
+    // PostgreSQL refuses to run as root: the package then runs it as a `postgres` system user
+    // (and creates that user if missing). Anyone else runs it as themselves.
+    createPostgresUser: isRoot,
+    // PostgreSQL 17's own C.UTF-8: the same collation and case rules on every platform.
+    initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8"],
+    postgresFlags: [
+      "-c", `listen_addresses=${HOST}`,
+      // TCP only: no socket file in /var/run/postgresql beside a system PostgreSQL
+      "-c", "unix_socket_directories=",
+      ...(persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: (message) => log.push(message),
+    onError: (message) => log.push(String(message)),
+  });
+  return { instance, log };
 }
 
 /** The port a running cluster of this directory listens on (line 4 of postmaster.pid), if any. */

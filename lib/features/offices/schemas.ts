@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText as optional } from "@/lib/schema-fields";
+import { optionalText as optional, cleanText } from "@/lib/schema-fields";
 
 /** What an office admin may change about their office; class, name and work area are national data. */
 export const updateOfficeProfileSchema = z.object({
@@ -83,11 +83,13 @@ export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 
 /** An office list as CSV or XLSX, base64-encoded by the browser (server actions take plain values). */
 export const importOfficesSchema = z.object({
-  fileName: z.string().trim().min(1, "office.import.fileRequired").max(200),
+  fileName: cleanText().min(1, "office.import.fileRequired").max(200, "validation.tooLong"),
+  /** The file, base64-encoded by the browser: nothing else is accepted. */
   content: z
-    .string()
+    .string("office.import.fileRequired")
     .min(1, "office.import.fileRequired")
-    .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, "office.import.tooLarge"),
+    .max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4, "office.import.tooLarge")
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "office.import.unreadable"),
   effectiveOn: effectiveOnSchema,
 });
 export type ImportOfficesInput = z.input<typeof importOfficesSchema>;
