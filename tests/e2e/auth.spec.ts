@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, main, signIn, signInAndLand } from "./support";
+import pg from "pg";
+import { hashPassword } from "../../lib/auth/password";
+import { ACCOUNTS, DEMO_PASSWORD, main, signIn, signInAndLand } from "./support";
 
 test.describe("every role signs in and lands on its own home", () => {
   const homes: [string, string, RegExp][] = [
@@ -36,7 +38,18 @@ test("the portal sends a visitor without a session to sign-in, then back", async
 });
 
 test("signing out ends the session", async ({ page }) => {
-  await signInAndLand(page, ACCOUNTS.officer);
+  // An account of its own: signing out ends every session of the account, and the shared demo
+  // logins are signed in by other specs running at the same time.
+  const email = `keluar.${Date.now()}@contoh.imigrasi.go.id`;
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  await db.query(
+    `INSERT INTO app_user (id, email, name, role, office_id, password_hash, updated_at)
+     SELECT gen_random_uuid(), $1, 'Petugas Keluar', 'OFFICE_OFFICER', office_id, $2, now() FROM app_user WHERE email = $3`,
+    [email, await hashPassword(DEMO_PASSWORD), ACCOUNTS.officer],
+  );
+  await db.end();
+  await signInAndLand(page, email);
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk/);
   await page.goto("/portal");
