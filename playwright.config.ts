@@ -24,6 +24,8 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 export default defineConfig({
   testDir: "tests/e2e",
   workers: 2,
+  // A spec signs in (argon2) several times and renders production pages on two busy cores.
+  timeout: 60_000,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: "list",

@@ -20,7 +20,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signInAndLand(page: Page, email: string, password = DEMO_PASSWORD) {
   await signIn(page, email, password);
-  await expect(page).toHaveURL(/\/portal$/);
+  // argon2 on a busy two-core machine running two browsers: a sign-in can take several seconds
+  await expect(page).toHaveURL(/\/portal$/, { timeout: 20_000 });
 }
 
 export const main = (page: Page) => page.locator("main");
