@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
-import { CACHED_PAGE_CSP, HSTS } from "./lib/server/security-headers";
+import { CACHED_PAGE_CSP, FRAMEABLE_CSP, FRAMEABLE_SOURCES, HSTS, NOT_FRAMEABLE_LOOKAHEAD } from "./lib/server/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -11,7 +11,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 // /materi/kategori/<category>, /materi/cari, /desa/<code>) are real routes under app/(public)/(id)
 // instead: a rewrite costs every request that matches it about 0.1 ms of the server's time, a
 // fifth of what serving a cached page costs (docs/decisions/0008).
-const REWRITTEN_PUBLIC_PATHS = ["/", "/materi", "/panduan", "/desa"];
+const REWRITTEN_PUBLIC_PATHS = ["/", "/materi", "/panduan", "/perjalanan", "/desa"];
 
 // The benchmark baselines (app/(bench), files named *.bench.tsx) are routes only in a build made
 // with this flag: the product build has no such pages. A NEXT_PUBLIC_ name on purpose, because
@@ -34,6 +34,10 @@ const nextConfig: NextConfig = {
     // Public pages rendered at run time stay in memory, not in .next/: a restart (or a build
     // reused against another database, as the tests do) starts with an empty page cache.
     isrFlushToDisk: false,
+    // `"use cache"` for sections of signed-in pages keyed by scope, filters and figures version
+    // (docs/decisions/0021), without the rest of Cache Components (`cacheComponents`), which
+    // would change how every page of the app is rendered. Deprecated in favour of that flag, not removed.
+    useCache: true,
   },
   // Indonesian is served without a prefix, English under /en (docs/decisions/0008).
   // /id/... is not a URL of its own.
@@ -57,17 +61,20 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      // No page may be framed, but the village widget and badge (FRAMEABLE_SOURCES, issue 18).
+      { source: `/:path(${NOT_FRAMEABLE_LOOKAHEAD}.*)`, headers: [{ key: "X-Frame-Options", value: "DENY" }] },
+      { source: "/", headers: [{ key: "X-Frame-Options", value: "DENY" }] },
       {
         // Cached public pages (and anything else the proxy does not give a nonce): see
         // lib/server/security-headers.ts. The proxy's own policy replaces this one where it runs.
-        source: "/:path((?!portal|masuk|hadir/).*)",
+        source: `/:path((?!portal|masuk|hadir/)${NOT_FRAMEABLE_LOOKAHEAD}.*)`,
         headers: [{ key: "Content-Security-Policy", value: CACHED_PAGE_CSP }],
       },
       { source: "/", headers: [{ key: "Content-Security-Policy", value: CACHED_PAGE_CSP }] },
+      ...FRAMEABLE_SOURCES.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: FRAMEABLE_CSP }] })),
       {
         // HSTS only where the request came over https (directly or through the proxy).
         source: "/:path*",

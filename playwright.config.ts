@@ -52,8 +52,8 @@ export default defineConfig({
     command: "node --import tsx scripts/start.ts",
     // scripts/start.ts prints this once `next start` answers; a URL check would stall on a 404 home page
     wait: { stdout: /Portal ready at/ },
-    // a cold `next build` on two cores takes a couple of minutes
-    timeout: 300_000,
+    // a cold `next build` on two cores takes a few minutes, more while vitest or a second suite runs
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

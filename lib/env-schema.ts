@@ -22,6 +22,12 @@ export const envSchema = z
       .optional(),
     /** The sender of those emails, e.g. "Portal Desa Binaan <no-reply@imigrasi.go.id>". */
     SMTP_FROM: z.string().min(3).optional(),
+    /**
+     * Whether this instance runs the background jobs of lib/server/jobs.ts (email, deadlines).
+     * 1 (the default): every instance works the shared queue, each job done once. 0: this
+     * instance only enqueues (e.g. web-only instances beside dedicated worker ones).
+     */
+    JOBS_WORKER: z.enum(["0", "1"]).default("1"),
     /** Set by `npm start` when it runs the embedded demo database. */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
     /**
@@ -82,6 +88,7 @@ export function readEnv(): Env {
       DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://build-time-placeholder/none",
       APP_URL: process.env.APP_URL,
       DEMO_MODE: "0",
+      JOBS_WORKER: "0",
       TRUSTED_PROXY_COUNT: 0,
     };
   }

@@ -6,7 +6,8 @@ import { env } from "@/lib/server/env";
 // One pool and one client per process; dev hot reload would otherwise open a pool per edit.
 const globalForDb = globalThis as unknown as { db?: Db; pool?: pg.Pool };
 
-const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL);
+/** The connections of this process; the job queue (lib/server/jobs.ts) shares them. */
+export const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL);
 export const db: Db = globalForDb.db ?? createPrismaClient(env.DATABASE_URL, { pool });
 if (env.NODE_ENV !== "production") Object.assign(globalForDb, { db, pool });
 

@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createPool } from "@/lib/db/create-client";
+import { createJobQueue, defineJob } from "@/lib/server/jobs";
 import { localTestDatabaseUrl } from "@/tests/support/test-db";
 import { backupDatabase, restoreDatabase } from "./backup";
 import { withDatabase } from "./db-url";
@@ -63,6 +66,19 @@ beforeAll(async () => {
   );
 }, 240_000);
 
+/** A job waiting in `url`'s queue (pg-boss's schema), as a running portal would leave it. */
+async function queueJob(url: string): Promise<void> {
+  const pool = createPool(url, 2);
+  const queue = createJobQueue({ pool });
+  const job = defineJob({ name: "test-backup", schema: z.object({}), handler: async () => {} });
+  try {
+    await queue.enqueue(null, job, {}, { startAfter: 3600 });
+  } finally {
+    await pool.end();
+  }
+}
+const hasQueue = async (url: string) => (await query<{ s: string | null }>(url, "SELECT to_regnamespace('pgboss')::text AS s"))[0]!.s !== null;
+
 afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
   await query(base, `DROP DATABASE IF EXISTS "backup_src_${suffix}" WITH (FORCE)`);
@@ -70,7 +86,8 @@ afterAll(async () => {
 });
 
 describe("backup and restore", () => {
-  it("brings back every table's rows and every file's bytes into an empty database", async () => {
+  it("brings back every table's rows and every file's bytes into an empty database, without the job queue", async () => {
+    await queueJob(source);
     const summary = await backupDatabase(source, file);
     expect(summary.tables).toBeGreaterThan(20);
     expect(summary.rows).toBeGreaterThan(83_762);
@@ -80,13 +97,17 @@ describe("backup and restore", () => {
     expect(await contents(target)).toEqual(await contents(source));
     const [stored] = await query<{ data: Buffer }>(target, "SELECT data FROM stored_file WHERE file_name = 'acak.bin'");
     expect(Buffer.compare(stored!.data, fileBytes)).toBe(0);
+    expect([await hasQueue(source), await hasQueue(target)]).toEqual([true, false]);
   }, 240_000);
 
   it("refuses a database that is not empty unless told to replace it", async () => {
     await expect(restoreDatabase(target, file)).rejects.toThrow(/is not empty .* --replace/);
     await query(target, "DELETE FROM stored_file WHERE file_name = 'acak.bin'");
+    await queueJob(target);
     await restoreDatabase(target, file, { replace: true });
     expect(await contents(target)).toEqual(await contents(source));
+    // the replaced database's waiting jobs went with it
+    expect(await hasQueue(target)).toBe(false);
   }, 240_000);
 
   it("refuses a file that is not a backup, and changes nothing", async () => {

@@ -19,7 +19,11 @@ import { applyMigrations } from "./migrate";
  * with them before it loads the rows (docs/decisions/0015 says why not pg_dump).
  *
  * The file is a gzipped tar that anyone can open: manifest.json, then one `<table>.copy` each.
+ *
+ * Only the public schema: the job queue lives in pg-boss's schema (lib/server/jobs.ts) and is
+ * left out on purpose (docs/decisions/0022); features keep their deadlines in their own tables.
  */
+const JOB_QUEUE_SCHEMA = "pgboss";
 
 const FORMAT = "portal-desa-binaan-backup";
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
@@ -140,6 +144,10 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
         );
       }
       if (options.replace) await client.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+      // The job queue (pg-boss's own schema) is not in a backup (docs/decisions/0022): the jobs of
+      // the database being replaced would act on rows that are no longer there. The first server
+      // instance to start creates the schema again, empty.
+      await client.query(`DROP SCHEMA IF EXISTS ${JOB_QUEUE_SCHEMA} CASCADE`);
     } finally {
       await client.end();
     }

@@ -1,4 +1,5 @@
 import { createPrismaClient } from "@/lib/db/create-client";
+import { scopeFor, type PermissionKey } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/server/scope";
 import { createDesaBinaan, createOffice, createUser } from "@/lib/factories";
@@ -54,4 +55,28 @@ export async function outcome(promise: Promise<unknown>): Promise<string> {
     if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
     throw error;
   }
+}
+
+/** Which office's record an authorization matrix acts on: the actor's own (A) or the other (B). */
+export type Side = "own" | "other";
+
+/** The five actors of every authorization matrix, all on office A's side of createTwoOfficeWorld. */
+export function matrixActors(w: Awaited<ReturnType<typeof createTwoOfficeWorld>>) {
+  return {
+    national: w.national,
+    regional: w.regionalA,
+    officeAdmin: w.adminA,
+    officer: w.officerA,
+    village: w.villageUserA,
+  } satisfies Record<string, SessionUser>;
+}
+
+/**
+ * What an action must come to, from the permission map: no permission -> FORBIDDEN; scope "any"
+ * or the actor's own side -> OK; otherwise the other office's record reads as NOT_FOUND.
+ */
+export function expectedOutcome(actor: SessionUser, key: PermissionKey, side: Side): string {
+  const scope = scopeFor(actor.role, key);
+  if (!scope) return "FORBIDDEN";
+  return scope === "any" || side === "own" ? "OK" : "NOT_FOUND";
 }

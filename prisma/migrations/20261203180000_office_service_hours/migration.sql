@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "office" ADD COLUMN     "service_hours" TEXT;
