@@ -8,6 +8,14 @@
  * record. An instance that loses its listening connection cannot know what it missed: once it is
  * listening again, it treats everything cached before as expired.
  *
+ * Expiry is also decided here, on one clock. Next records a tag's expiry with Date.now() (the
+ * wall clock) but checks it against performance.timeOrigin + performance.now() (the process's
+ * start plus a monotonic clock). When the wall clock moves forward after the process started
+ * (NTP stepping or slewing it, a virtual machine resumed), an expiry lies in that clock's
+ * "future" for as long as the difference, and the page revalidated a moment ago is served from the
+ * cache meanwhile (the likeliest cause of a withdrawn material staying public on CI). Entries are stamped with Date.now()
+ * (FileSystemCache.set), so expiries are recorded and compared with Date.now() too.
+ *
  * CommonJS on purpose: next.config's `cacheHandler` is loaded by the server with require().
  */
 const { randomUUID } = require("node:crypto");
@@ -20,9 +28,32 @@ const RETRY_MS = 2_000;
 /** What this process knows, shared by every handler Next constructs (one per request). */
 const shared = { client: null, connecting: null, retryTimer: null, validSince: 0, stopped: false, complained: false };
 
+/** Tag -> when it expires(d), on the wall clock that stamps every entry's lastModified. */
+const expiries = new Map();
+
 /** Applies expirations to this process's record of tags, as FileSystemCache.revalidateTag does. */
 function expireLocally(tags, durations) {
+  const at = Date.now() + (typeof durations?.expire === "number" ? durations.expire * 1000 : 0);
+  for (const tag of tags) expiries.set(tag, at);
   return FileSystemCache.prototype.revalidateTag.call(Object.create(FileSystemCache.prototype), tags, durations);
+}
+
+/** The tags an entry was cached under: a page's or route's header, or a data entry's own and implicit tags. */
+function entryTags(entry, ctx) {
+  const value = entry.value;
+  if (value?.kind === "FETCH") return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
+  const header = value?.headers?.["x-next-cache-tags"];
+  return typeof header === "string" ? header.split(",") : [];
+}
+
+/** Expired by a revalidation made after the entry was cached (and not set for later). */
+function expiredByTag(entry, ctx) {
+  if (typeof entry.lastModified !== "number") return false;
+  const now = Date.now();
+  return entryTags(entry, ctx).some((tag) => {
+    const at = expiries.get(tag);
+    return at !== undefined && at >= entry.lastModified && at <= now;
+  });
 }
 
 function listen() {
@@ -95,13 +126,14 @@ class SharedTagsCache extends FileSystemCache {
     const entry = await super.get(key, ctx);
     // Cached before this instance listened (at start, or after a lost connection): not trusted.
     if (entry && typeof entry.lastModified === "number" && entry.lastModified < shared.validSince) return null;
+    if (entry && expiredByTag(entry, ctx)) return null;
     return entry;
   }
 
   async revalidateTag(tags, durations) {
-    await super.revalidateTag(tags, durations);
     const list = typeof tags === "string" ? [tags] : tags;
     if (list.length === 0) return;
+    await expireLocally(list, durations);
     if (!shared.client) await listen();
     try {
       await shared.client?.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ from: INSTANCE, tags: list, durations: durations ?? null })]);

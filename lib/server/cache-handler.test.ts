@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmbeddedDb, type EmbeddedDb } from "@/scripts/lib/embedded-db";
 
 /**
@@ -14,13 +14,33 @@ import { startEmbeddedDb, type EmbeddedDb } from "@/scripts/lib/embedded-db";
 const require = createRequire(import.meta.url);
 const CHANNEL = "next_cache_tags";
 
-type Handler = { new (ctx: object): { revalidateTag(tags: string[]): Promise<void> }; stopListening(): Promise<void> };
+type Entry = { lastModified?: number; value: unknown } | null;
+type Instance = {
+  revalidateTag(tags: string[], durations?: { expire?: number }): Promise<void>;
+  set(key: string, value: object, ctx: object): Promise<void>;
+  get(key: string, ctx: object): Promise<Entry>;
+};
+type Handler = { new (ctx: object): Instance; stopListening(): Promise<void> };
 
 let db: EmbeddedDb;
 let Handler: Handler;
 let previousUrl: string | undefined;
 
-const newHandler = () => new Handler({ fs: undefined, flushToDisk: false, serverDistDir: "/nonexistent", revalidatedTags: [] });
+const newHandler = () =>
+  new Handler({ fs: undefined, flushToDisk: false, serverDistDir: "/nonexistent", revalidatedTags: [], maxMemoryCacheSize: 50 * 1024 * 1024 });
+
+/** A cached page as Next stores it: its tags travel in a header. */
+async function cachePage(handler: Instance, key: string, tags: string[]) {
+  const value = { kind: "APP_PAGE", html: "<h1>Terbit</h1>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags.join(",") }, status: 200, postponed: undefined, segmentData: undefined };
+  await handler.set(key, value, { cacheControl: { revalidate: 300, expire: 31536000 } });
+  expect(await handler.get(key, { kind: "APP_PAGE" }), "the page is cached").not.toBeNull();
+}
+
+/** The wall clock moved ahead of the process's monotonic clock (NTP, a resumed machine). */
+function wallClockAhead(ms: number) {
+  const realNow = Date.now.bind(Date);
+  vi.spyOn(Date, "now").mockImplementation(() => realNow() + ms);
+}
 
 async function listeners(): Promise<number> {
   const client = new pg.Client(db.url);
@@ -79,6 +99,56 @@ describe("the shared page cache handler", () => {
     await other.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ from: "another-instance", tags: [tag], durations: null })]);
     await other.end();
     await until(async () => areTagsExpired([tag], cachedAt), "the tag is expired here");
+  });
+
+  describe("when the wall clock runs ahead of the process's monotonic clock", () => {
+    afterEach(() => vi.restoreAllMocks());
+
+    it("a page revalidated here is not served from the cache (a withdrawn material stayed public on CI)", async () => {
+      const handler = newHandler();
+      wallClockAhead(30_000);
+      const tag = `_N_T_/materi/${randomUUID()}`;
+      await cachePage(handler, `/materi/${tag}`, ["_N_T_/layout", tag]);
+      await handler.revalidateTag([tag]);
+      expect(await handler.get(`/materi/${tag}`, { kind: "APP_PAGE" })).toBeNull();
+      // with a profile too (revalidateTag(tag, { expire: 0 }))
+      await cachePage(handler, `/materi/${tag}`, [tag]);
+      await handler.revalidateTag([tag], { expire: 0 });
+      expect(await handler.get(`/materi/${tag}`, { kind: "APP_PAGE" })).toBeNull();
+    });
+
+    it("a page revalidated by another instance is not served from the cache either", async () => {
+      const handler = newHandler();
+      await until(async () => (await listeners()) === 1, "the handler listens");
+      wallClockAhead(30_000);
+      const tag = `public-site-${randomUUID()}`;
+      await cachePage(handler, `/p/${tag}`, [tag]);
+      const other = new pg.Client(db.url);
+      await other.connect();
+      await other.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ from: "another-instance", tags: [tag], durations: { expire: 0 } })]);
+      await other.end();
+      await until(async () => (await handler.get(`/p/${tag}`, { kind: "APP_PAGE" })) === null, "the page is no longer served");
+    });
+
+    it("a data entry (unstable_cache) revalidated here is not returned", async () => {
+      const handler = newHandler();
+      wallClockAhead(30_000);
+      const tag = `public-site-${randomUUID()}`;
+      const ctx = { kind: "FETCH", tags: [tag], softTags: [] };
+      await handler.set(`data-${tag}`, { kind: "FETCH", data: { body: "[]", headers: {}, url: "" }, revalidate: 300, tags: [tag] }, { fetchCache: true, tags: [tag] });
+      expect(await handler.get(`data-${tag}`, ctx)).not.toBeNull();
+      await handler.revalidateTag([tag]);
+      expect(await handler.get(`data-${tag}`, ctx)).toBeNull();
+    });
+
+    it("an entry cached after the revalidation is served", async () => {
+      const handler = newHandler();
+      wallClockAhead(30_000);
+      const tag = `public-site-${randomUUID()}`;
+      await handler.revalidateTag([tag]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await cachePage(handler, `/after/${tag}`, [tag]);
+    });
   });
 
   it("keeps exactly one listening connection through several PostgreSQL restarts", async () => {

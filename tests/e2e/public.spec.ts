@@ -27,6 +27,10 @@ const PUBLIC_PAGES = [
   `/en/materi/${PUBLISHED_EN}`,
   "/panduan",
   "/en/panduan",
+  "/perjalanan",
+  "/en/perjalanan",
+  "/agensi",
+  "/en/agensi?q=sejahtera",
   "/desa",
   `/desa/${CEMENG}`,
   `/en/desa/${CEMENG}`,
@@ -140,11 +144,11 @@ test("an officer writes material with an XSS payload; the preview and the publis
   await expect(main(officer).getByRole("img", { name: "Sampul saat ini" })).toBeVisible();
   const pdfInput = main(officer).getByLabel("Lampiran PDF (maks. 10 MB)");
   await pdfInput.setInputFiles({ name: "palsu.pdf", mimeType: "application/pdf", buffer: Buffer.from("bukan pdf") });
-  await main(officer).getByRole("button", { name: "Unggah" }).last().click();
+  await main(officer).getByRole("button", { name: "Unggah" }).nth(1).click();
   await expect(main(officer).getByText("Lampiran harus berkas PDF.")).toBeVisible();
   await pdfInput.setInputFiles({ name: "panduan.pdf", mimeType: "application/pdf", buffer: PDF });
   await main(officer).getByLabel("Judul lampiran").fill("Panduan singkat");
-  await main(officer).getByRole("button", { name: "Unggah" }).last().click();
+  await main(officer).getByRole("button", { name: "Unggah" }).nth(1).click();
   await expect(main(officer).getByRole("link", { name: "Panduan singkat" })).toBeVisible();
 
   // Not public while a draft.
