@@ -1,13 +1,16 @@
 /**
- * 200 concurrent public check-ins to one session, then the same 200 again (a phone retrying
- * after a timeout): none lost, none duplicated. Reports throughput and p95 latency.
+ * 200 concurrent public check-ins to one session, then the same 200 forms again (a phone retrying
+ * after a timeout, the name retyped: the form's client id makes it the same check-in, ADR 0019):
+ * none lost, none duplicated. Reports throughput and p95 latency.
  *   BENCH_URL=http://127.0.0.1:3000 DATABASE_URL=... npm run bench:check-in
  */
 import { BASE_URL, benchDb, createBenchEvent, ms, percentile } from "./support";
 
 const N = Number(process.env.BENCH_N ?? 200);
 
-async function wave(code: string, label: string) {
+const clientIds = Array.from({ length: N }, () => crypto.randomUUID());
+
+async function wave(code: string, label: string, retyped = false) {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   const started = performance.now();
@@ -24,7 +27,9 @@ async function wave(code: string, label: string) {
           cookie: `hadir_perangkat=${`bench${String(i).padStart(4, "0")}`.padEnd(22, "0")}`,
         },
         body: new URLSearchParams({
-          name: `Peserta Uji ${i}`,
+          // the retry is the same form (same client id) with the name typed differently
+          name: retyped ? `peserta  uji ${i} (ulang)` : `Peserta Uji ${i}`,
+          clientId: clientIds[i]!,
           category: "WARGA",
           origin: "Desa Cemeng",
           phone: `08121${String(1000000 + i).slice(1)}`,
@@ -50,7 +55,7 @@ const db = benchDb();
 try {
   const event = await createBenchEvent(db, undefined, { checkInOpen: true });
   const first = await wave(event.checkInCode, "first wave ");
-  const retry = await wave(event.checkInCode, "retry wave ");
+  const retry = await wave(event.checkInCode, "retry wave ", true);
   const rows = await db.attendee.count({ where: { eventId: event.id } });
   const distinct = (await db.attendee.groupBy({ by: ["dedupeKey"], where: { eventId: event.id } })).length;
   console.log(`attendees stored: ${rows} (distinct people ${distinct}, expected ${N})`);

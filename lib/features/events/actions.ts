@@ -13,6 +13,8 @@ import {
 } from "@/lib/features/events/mutations";
 import { addAttendee, removeAttendee, setAttendanceCounts } from "@/lib/features/events/attendance";
 import { deleteEventPhoto } from "@/lib/features/events/photos";
+import { createCalendarFeed, revokeCalendarFeed } from "@/lib/features/events/calendar";
+import { publicBaseUrl } from "@/lib/features/accounts/base-url";
 import {
   attendanceCountsSchema,
   attendeeSchema,
@@ -151,4 +153,22 @@ export const deleteEventPhotoAction = defineAction({
     refresh(input.eventId);
     return result;
   },
+});
+
+// ───────────────────────────── Calendar feed (ADR 0019b) ─────────────────────────────
+
+/** A new private feed URL (the previous one stops working); shown once. */
+export const createCalendarFeedAction = defineAction({
+  schema: z.object({}),
+  permission: "read:event",
+  handler: async (_input, { user }) => {
+    const { token, expiresAt } = await createCalendarFeed(user);
+    return { url: `${publicBaseUrl()}/kalender/${token}.ics`, expiresAt: expiresAt.toISOString() };
+  },
+});
+
+export const revokeCalendarFeedAction = defineAction({
+  schema: z.object({}),
+  permission: "read:event",
+  handler: async (_input, { user }) => revokeCalendarFeed(user),
 });

@@ -109,34 +109,45 @@ export async function setAttendanceCounts(actor: SessionUser, input: z.output<ty
   return { id: event.id };
 }
 
-export type CheckInOutcome = { status: "created" | "already" };
+/**
+ * `attendeeId` is the row this check-in inserted (null when it was already there) and `hasQuiz`
+ * whether the session has a pre- or post-test: the quiz link is made from them without another
+ * round trip. Neither goes back to the phone.
+ */
+export type CheckInOutcome = { status: "created" | "already"; attendeeId: string | null; hasQuiz: boolean };
 
 /**
- * Public self check-in by the session's code. The insert itself re-checks that check-in is open
- * (so closing it wins over a check-in in flight) and ON CONFLICT DO NOTHING on (event, person)
- * makes retries and double taps count once.
+ * Public self check-in by the session's code, in one statement: it finds the session only while
+ * check-in is open (so closing it wins over a check-in in flight), links the person to one of the
+ * session's villages by name, and inserts ON CONFLICT DO NOTHING over both keys: the same person
+ * (event, dedupe key) and the same form sent again (event, client id; the form's hidden id, so a
+ * retry counts once even when the name was retyped).
  */
 export async function checkIn(code: string, input: CheckInValues, now = new Date()): Promise<CheckInOutcome> {
-  const event = await db.event.findUnique({
-    where: { checkInCode: code.toUpperCase() },
-    select: { id: true, officeId: true, checkInOpen: true, status: true, villages: { select: { desaBinaanId: true, desaBinaan: { select: { village: { select: { name: true } } } } } } },
-  });
-  if (!event || !event.checkInOpen || event.status === "CANCELLED") throw new AppError("NOT_FOUND");
   const originKey = normalizeName(input.origin ?? "");
-  const desaBinaanId = event.villages.find((v) => normalizeName(v.desaBinaan.village.name) === originKey)?.desaBinaanId ?? null;
   const dedupeKey = attendeeDedupeKey({ name: input.name, phone: input.phone, origin: input.origin });
-  const inserted = await db.$queryRaw<{ id: string }[]>`
-    INSERT INTO attendee (id, event_id, name, category, desa_binaan_id, institution_name, gender, phone, consent_at, source, dedupe_key, created_at)
-    SELECT gen_random_uuid(), e.id, ${input.name}, ${input.category}::attendee_category, ${desaBinaanId}::uuid,
-           ${input.origin}, ${input.gender}::gender, ${input.phone}, ${now}, 'CHECK_IN'::attendee_source, ${dedupeKey}, ${now}
-    FROM event e
-    WHERE e.id = ${event.id}::uuid AND e.check_in_open AND e.status <> 'CANCELLED'::event_status
-    ON CONFLICT (event_id, dedupe_key) DO NOTHING
-    RETURNING id`;
-  if (inserted.length > 0) return { status: "created" };
-  const existing = await db.attendee.findUnique({ where: { eventId_dedupeKey: { eventId: event.id, dedupeKey } }, select: { id: true } });
-  if (!existing) throw new AppError("NOT_FOUND"); // closed between the two statements
-  return { status: "already" };
+  const [row] = await db.$queryRaw<{ event_id: string | null; attendee_id: string | null; has_quiz: boolean | null }[]>`
+    WITH e AS (
+      SELECT id, (pre_test_quiz_id IS NOT NULL OR post_test_quiz_id IS NOT NULL) AS has_quiz FROM event
+      WHERE check_in_code = ${code.toUpperCase()} AND check_in_open AND status <> 'CANCELLED'::event_status
+    ), v AS (
+      SELECT ev.desa_binaan_id FROM event_village ev
+      JOIN desa_binaan d ON d.id = ev.desa_binaan_id JOIN village vi ON vi.code = d.village_code
+      WHERE ev.event_id = (SELECT id FROM e) AND ${originKey} <> ''
+        AND lower(regexp_replace(btrim(normalize(vi.name, NFKC)), '\s+', ' ', 'g')) = ${originKey}
+      LIMIT 1
+    ), ins AS (
+      INSERT INTO attendee (id, event_id, name, category, desa_binaan_id, institution_name, gender, phone, consent_at, source, dedupe_key, client_id, taken_at, created_at)
+      SELECT gen_random_uuid(), e.id, ${input.name}, ${input.category}::attendee_category, (SELECT desa_binaan_id FROM v),
+             ${input.origin}, ${input.gender}::gender, ${input.phone}, ${now}, 'CHECK_IN'::attendee_source, ${dedupeKey},
+             ${input.clientId}::uuid, ${now}, ${now}
+      FROM e
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    )
+    SELECT (SELECT id::text FROM e) AS event_id, (SELECT id::text FROM ins) AS attendee_id, (SELECT has_quiz FROM e) AS has_quiz`;
+  if (!row?.event_id) throw new AppError("NOT_FOUND");
+  return { status: row.attendee_id ? "created" : "already", attendeeId: row.attendee_id, hasQuiz: row.has_quiz === true };
 }
 
 // ───────────────────────────── Import ─────────────────────────────

@@ -1,12 +1,13 @@
 import "server-only";
-import { headers } from "next/headers";
 import { AppError } from "@/lib/server/errors";
-import { env } from "@/lib/server/env";
+import { publicBaseUrl } from "@/lib/features/accounts/base-url";
 import { DEVICE_COOKIE, DEVICE_ID } from "@/lib/features/events/device";
 import { clientAddressFrom } from "@/lib/server/client-address";
-import { hitRateLimit } from "@/lib/server/rate-limit";
+import { hitRateLimits } from "@/lib/server/rate-limit";
 import { checkIn } from "@/lib/features/events/attendance";
 import { checkInSchema } from "@/lib/features/events/schemas";
+import { attendeeDedupeKey } from "@/lib/features/events/dedupe";
+import { quizToken, quizTokenAfterCheckIn } from "@/lib/features/quizzes/token";
 
 type Limit = { max: number; windowSeconds: number };
 
@@ -30,7 +31,8 @@ export { DEVICE_COOKIE };
 export type LimitReason = "device" | "address" | "session";
 
 export type CheckInReply =
-  | { status: "created" | "already" }
+  /** quizToken: the attendee's link to the session's quiz (ADR 0025), when it has one. */
+  | { status: "created" | "already"; quizToken?: string }
   | { status: "closed" }
   | { status: "limited"; reason: LimitReason; retryAfterSeconds: number }
   | { status: "invalid"; fieldErrors: Record<string, string> };
@@ -52,7 +54,9 @@ export async function handleCheckIn(
       : ["address", `checkin:ip:${client.address}`, limits.perAddress],
     ...(device ? [["device", `checkin:device:${device}`, limits.perDevice] as [LimitReason, string, Limit]] : []),
   ];
-  const hits = await Promise.all(checks.map(([, key, limit]) => hitRateLimit(key, limit.windowSeconds)));
+  // One statement for the three counters (lib/server/rate-limit.ts: hitRateLimits).
+  const counted = await hitRateLimits(checks.map(([, key, limit]) => ({ key, windowSeconds: limit.windowSeconds })));
+  const hits = checks.map(([, key]) => counted.get(key)!);
   // the narrowest reason first: it is the one the person can do something about
   for (const i of [2, 1, 0]) {
     const check = checks[i];
@@ -70,7 +74,16 @@ export async function handleCheckIn(
     return { status: "invalid", fieldErrors };
   }
   try {
-    return await checkIn(normalized, parsed.data);
+    const { status, attendeeId, hasQuiz } = await checkIn(normalized, parsed.data);
+    if (!hasQuiz) return { status };
+    // a new row's id came back with the insert; a repeated check-in finds the row it repeats
+    const token = attendeeId
+      ? quizToken(attendeeId)
+      : await quizTokenAfterCheckIn(normalized, {
+          clientId: parsed.data.clientId,
+          dedupeKey: attendeeDedupeKey({ name: parsed.data.name, phone: parsed.data.phone, origin: parsed.data.origin }),
+        });
+    return token ? { status, quizToken: token } : { status };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return { status: "closed" };
     throw error;
@@ -82,16 +95,11 @@ export function clientAddress(h: Headers): string {
   return clientAddressFrom(h);
 }
 
-/** Absolute base URL for links that leave the portal (QR codes, printed sheets). */
-export async function publicBaseUrl(): Promise<string> {
-  if (env.APP_URL) return env.APP_URL.replace(/\/$/, "");
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
-}
+/** The public check-in page of a session, from the site root. */
+export const checkInPath = (code: string) => `/hadir/${code}`;
 
+/** The self check-in page of a session, absolute: it leaves the portal on QR codes and printed sheets. */
 export async function checkInLink(code: string): Promise<string> {
-  return `${await publicBaseUrl()}/hadir/${code}`;
+  return `${publicBaseUrl()}${checkInPath(code)}`;
 }
 

@@ -265,8 +265,11 @@ describe("public check-in", () => {
 
   it("counts a person once however often they check in, only while open", async () => {
     const event = await createEventRow(testDb, { officeId: w.officeA.id, checkInOpen: true });
-    expect(await checkIn(event.checkInCode, person())).toEqual({ status: "created" });
-    expect(await checkIn(event.checkInCode.toLowerCase(), person({ name: "SITI  aminah" }))).toEqual({ status: "already" });
+    const created = await checkIn(event.checkInCode, person());
+    expect(created).toMatchObject({ status: "created", hasQuiz: false });
+    // the new row's id comes back with the insert (for the quiz link); a repeat has none
+    expect(created.attendeeId).toBe((await testDb.attendee.findFirstOrThrow({ where: { eventId: event.id } })).id);
+    expect(await checkIn(event.checkInCode.toLowerCase(), person({ name: "SITI  aminah" }))).toEqual({ status: "already", attendeeId: null, hasQuiz: false });
     const results = await Promise.all(Array.from({ length: 20 }, () => checkIn(event.checkInCode, person({ phone: "081311112222" }))));
     expect(results.filter((r) => r.status === "created")).toHaveLength(1);
     expect(await testDb.attendee.count({ where: { eventId: event.id, source: "CHECK_IN" } })).toBe(2);

@@ -87,6 +87,8 @@ export async function getEvent(user: SessionUser, id: string) {
     can: {
       edit: mayActOn(user, "update:event", place),
       attend: mayActOn(user, "create:attendance", place),
+      /** Paper quiz answers are typed in by whoever records attendance (ADR 0025). */
+      tally: mayActOn(user, "update:attendance", place),
       readAttendees: mayActOn(user, "read:attendance", place),
       export: mayActOn(user, "export:attendance", place),
     },

@@ -77,22 +77,22 @@ const withPhoneConsent = <T extends { phone: string | null; consent: boolean }>(
   if (v.phone && !v.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: "validation.phoneConsent" });
 };
 
-export const attendeeSchema = z
-  .object({
-    eventId: z.uuid(),
-    name: text(120),
-    category: z.enum(AttendeeCategory, "validation.required"),
-    position: optionalText(120),
-    desaBinaanId: optionalId,
-    institutionName: optionalText(200),
-    gender: z
-      .union([z.enum(Gender), z.literal("")])
-      .optional()
-      .transform((v) => v || null),
-    phone: optionalIndonesianPhoneSchema.optional().transform((v) => v ?? null),
-    consent: z.boolean().default(false),
-  })
-  .superRefine(withPhoneConsent);
+/** A named attendee as staff record one, online or offline. */
+const attendeeFields = {
+  name: text(120),
+  category: z.enum(AttendeeCategory, "validation.required"),
+  position: optionalText(120),
+  desaBinaanId: optionalId,
+  institutionName: optionalText(200),
+  gender: z
+    .union([z.enum(Gender), z.literal("")])
+    .optional()
+    .transform((v) => v || null),
+  phone: optionalIndonesianPhoneSchema.optional().transform((v) => v ?? null),
+  consent: z.boolean().default(false),
+};
+
+export const attendeeSchema = z.object({ eventId: z.uuid(), ...attendeeFields }).superRefine(withPhoneConsent);
 export type AttendeeInput = z.input<typeof attendeeSchema>;
 
 export const removeAttendeeSchema = z.object({ eventId: z.uuid(), attendeeId: z.uuid() });
@@ -126,6 +126,8 @@ export const checkInSchema = z
       .transform((v) => v || null),
     phone: optionalIndonesianPhoneSchema.optional().transform((v) => v ?? null),
     consent: checkbox,
+    /** The form's own id (a hidden field): a re-sent form is one check-in, whatever was retyped. */
+    clientId: optionalId,
   })
   .refine((v) => v.consent, { path: ["consent"], message: "validation.checkInConsent" });
 export type CheckInValues = z.output<typeof checkInSchema>;
@@ -173,3 +175,48 @@ export function eventListQuery(filter: EventListFilter, page?: number): string {
   if (page && page > 1) q.set("page", String(page));
   return q.size ? `?${q}` : "";
 }
+
+// ───────────────────────────── Offline attendance (ADR 0019) ─────────────────────────────
+
+/** How many queued records one sync request carries: 2,000 records go in ten requests. */
+export const OFFLINE_BATCH_SIZE = 200;
+
+/** A named attendee taken offline: the staff form's fields, without the session id. */
+export const offlineAttendeeSchema = z.object(attendeeFields).superRefine(withPhoneConsent);
+export type OfflineAttendeeInput = z.input<typeof offlineAttendeeSchema>;
+
+/** Counts taken offline: they are added to the session's counts once, however often sent. */
+export const offlineCountsSchema = z
+  .object({
+    category: z.enum(AttendeeCategory, "validation.required"),
+    male: wholeNumber(10000),
+    female: wholeNumber(10000),
+    unknown: wholeNumber(10000),
+  })
+  .refine((v) => v.male + v.female + v.unknown > 0, { path: ["male"], message: "validation.countsEmpty" });
+export type OfflineCountsInput = z.input<typeof offlineCountsSchema>;
+
+/** When a record was taken: an ISO instant, not in the future (a phone clock may run 5 min ahead). */
+const takenAtSchema = z.iso
+  .datetime({ offset: true, message: "validation.dateTime" })
+  .transform((v) => new Date(v))
+  .refine((d) => d.getTime() <= Date.now() + 5 * 60_000 && d.getUTCFullYear() >= 2000, "validation.dateRange");
+
+/** One queued record as the device sends it; each is checked alone, so one bad record refuses only itself. */
+export const offlineRecordSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("attendee"), clientId: z.uuid(), takenAt: takenAtSchema, data: offlineAttendeeSchema }),
+    z.object({ kind: z.literal("counts"), clientId: z.uuid(), takenAt: takenAtSchema, data: offlineCountsSchema }),
+  ],
+  "validation.invalid",
+);
+export type OfflineRecord = z.output<typeof offlineRecordSchema>;
+
+/** The batch envelope: every record needs its client id (its answer is filed under it). */
+export const offlineBatchSchema = z.object({
+  records: z
+    .array(z.looseObject({ clientId: z.uuid() }))
+    .min(1)
+    .max(OFFLINE_BATCH_SIZE, "validation.tooMany"),
+});

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Alert, Card } from "@/components/ui/card";
@@ -21,10 +22,11 @@ export default async function CheckInPage({
   searchParams,
 }: {
   params: Promise<{ code: string }>;
-  searchParams: Promise<{ hasil?: string; kolom?: string; alasan?: string }>;
+  searchParams: Promise<{ hasil?: string; kolom?: string; alasan?: string; kuis?: string }>;
 }) {
   const [{ code }, query] = await Promise.all([params, searchParams]);
   const t = await getTranslations("checkIn");
+  const tq = await getTranslations("quiz");
   const tc = await getTranslations();
   const locale = await getLocale();
   const session = await getCheckInSession(code);
@@ -50,6 +52,14 @@ export default async function CheckInPage({
           </div>
           {result === "created" && <Alert tone="success">{t("created")}</Alert>}
           {result === "already" && <Alert tone="success">{t("already")}</Alert>}
+          {(result === "created" || result === "already") && query.kuis && (
+            <Card>
+              <p className="mb-3">{tq("answer.invite")}</p>
+              <a href={`/hadir/${encodeURIComponent(code)}/kuis/${encodeURIComponent(query.kuis)}`} className={buttonClass("primary", "w-full")}>
+                {tq("answer.open")}
+              </a>
+            </Card>
+          )}
           {result === "limited" && (
             <Alert>{t(query.alasan === "device" ? "limitedDevice" : query.alasan === "session" ? "limitedSession" : "limited")}</Alert>
           )}
@@ -66,6 +76,8 @@ export default async function CheckInPage({
           ) : (
             <Card>
               <form method="post" action={`/api/hadir/${encodeURIComponent(code)}`} className="space-y-4">
+                {/* This form's own id: sent again on a bad connection, it counts once (ADR 0019). */}
+                <input type="hidden" name="clientId" value={randomUUID()} />
                 <TextField label={t("name")} name="name" required maxLength={120} autoComplete="name" error={badFields.has("name") ? t("nameError") : undefined} />
                 <SelectField label={t("category")} name="category" required defaultValue="WARGA">
                   {ATTENDEE_CATEGORIES.map((c) => (

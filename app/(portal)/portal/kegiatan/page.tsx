@@ -1,19 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cacheLife } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
-import { formatDateTimeInZone } from "@/lib/dates";
+import { formatDateTimeInZone, WIB } from "@/lib/dates";
+import { getCalendarFeedState } from "@/lib/features/events/calendar";
 import { findEvents, findEventsBetween, findVillageFilterChoices } from "@/lib/features/events/queries";
-import { EVENT_STATUSES, EVENT_TYPES, eventListQuery, parseEventListFilter } from "@/lib/features/events/schemas";
+import { EVENT_STATUSES, EVENT_TYPES, eventListQuery, parseEventListFilter, type EventListFilter } from "@/lib/features/events/schemas";
 import { FilterSelectField, TextField } from "@/components/ui/field";
 import { localDay } from "@/lib/features/events/local-time";
-import { requireUser } from "@/lib/server/auth/session";
+import { figuresVersion, requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { CalendarFeed } from "./_components/calendar-feed";
+import { requireScope } from "@/lib/server/scope";
+import { readerScope, scopeReader, type ReaderScope } from "@/lib/server/section-cache";
 import { MonthCalendar } from "./_components/month-calendar";
-import { StatusBadge } from "./_components/status-badge";
+import { StatusLabel } from "./_components/status-badge";
 
 export const metadata: Metadata = { title: "Kegiatan" };
 
@@ -23,7 +28,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const user = await requireUser();
   const query = await searchParams;
   const t = await getTranslations("events");
-  const tc = await getTranslations();
+  const tw = await getTranslations("whatsapp");
   const locale = await getLocale();
   const calendar = query.tampilan === "kalender";
 
@@ -48,8 +53,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
     // A day either side so that sessions in WIT/WITA near midnight still land on their local day.
     const from = new Date(Date.UTC(year, month - 1, 1) - 86_400_000);
     const to = new Date(Date.UTC(year, month, 1) + 86_400_000);
-    const events = await orNotFound(findEventsBetween(user, from, to));
+    const [events, feed, tcal] = await Promise.all([orNotFound(findEventsBetween(user, from, to)), getCalendarFeedState(user), getTranslations("calendar")]);
+    const feedState = feed
+      ? tcal("feedActive", { created: formatDateTimeInZone(feed.createdAt, WIB, locale), expires: formatDateTimeInZone(feed.expiresAt, WIB, locale) })
+      : null;
     body = (
+      <>
       <MonthCalendar
         year={year}
         month={month}
@@ -62,13 +71,57 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           time: formatDateTimeInZone(e.startsAt, e.timeZone, locale),
         }))}
       />
+      <Card title={tcal("feedTitle")} className="mt-4">
+        <CalendarFeed active={feedState} />
+      </Card>
+      </>
     );
   } else {
     const filter = parseEventListFilter(query);
-    const page = filter.page ?? 1;
-    const [{ rows, total, pageSize }, villages] = await Promise.all([orNotFound(findEvents(user, filter)), findVillageFilterChoices(user)]);
-    const filtered = Boolean(filter.q || filter.desaBinaanId || filter.type || filter.status || filter.from || filter.to);
-    body = (
+    // Refused before the cached list: an error thrown inside it reaches the page without its kind.
+    await orNotFound(Promise.resolve().then(() => requireScope(user, "read:event")));
+    body = <EventList scope={readerScope(user)} filter={filter} locale={locale} version={await figuresVersion()} />;
+  }
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <div className="flex flex-wrap gap-2">
+          {can(user.role, "update:template") && (
+            <Link href="/portal/kegiatan/pesan-whatsapp" className={buttonClass("secondary")}>
+              {tw("pageTitle")}
+            </Link>
+          )}
+          {can(user.role, "create:event") && (
+            <Link href="/portal/kegiatan/baru" className={buttonClass("primary")}>
+              {t("new")}
+            </Link>
+          )}
+        </div>
+      </div>
+      {tabs}
+      <Card>{body}</Card>
+    </div>
+  );
+}
+
+/**
+ * The list and its filters for one scope, filter, language and figures version, cached in the
+ * instance's memory (docs/decisions/0021): sessions, their offices, their named attendees and the
+ * villages to filter by all move the figures version when written. No cookie, no user id in here.
+ */
+async function EventList({ scope, filter, locale, version }: { scope: ReaderScope; filter: EventListFilter; locale: string; version: string }) {
+  "use cache";
+  cacheLife({ stale: 0, revalidate: 600, expire: 600 });
+  void version;
+  const user = scopeReader(scope);
+  const t = await getTranslations({ locale, namespace: "events" });
+  const tc = await getTranslations({ locale });
+  const page = filter.page ?? 1;
+  const [{ rows, total, pageSize }, villages] = await Promise.all([findEvents(user, filter), findVillageFilterChoices(user)]);
+  const filtered = Boolean(filter.q || filter.desaBinaanId || filter.type || filter.status || filter.from || filter.to);
+  return (
       <>
         <form method="get" action="/portal/kegiatan" className="mb-4 grid gap-3 sm:grid-cols-3" aria-label={t("filter.label")}>
           <TextField label={t("filter.q")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
@@ -115,7 +168,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 <Link href={`/portal/kegiatan/${e.id}`} className="font-semibold">
                   {e.title}
                 </Link>{" "}
-                <StatusBadge status={e.status} />
+                <StatusLabel status={e.status} label={tc(`eventStatus.${e.status}`)} />
                 <p className="text-sm text-slate-700">
                   {tc(`eventType.${e.type}`)} · {formatDateTimeInZone(e.startsAt, e.timeZone, locale)} · {e.venueName}
                 </p>
@@ -125,25 +178,9 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
               </li>
             ))}
           </ul>
-          <Pager page={page} pageCount={Math.ceil(total / pageSize)} href={(p) => `/portal/kegiatan${eventListQuery(filter, p)}`} />
+          <Pager locale={locale} page={page} pageCount={Math.ceil(total / pageSize)} href={(p) => `/portal/kegiatan${eventListQuery(filter, p)}`} />
         </>
         )}
       </>
-    );
-  }
-
-  return (
-    <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("title")}</h1>
-        {can(user.role, "create:event") && (
-          <Link href="/portal/kegiatan/baru" className={buttonClass("primary")}>
-            {t("new")}
-          </Link>
-        )}
-      </div>
-      {tabs}
-      <Card>{body}</Card>
-    </div>
   );
 }

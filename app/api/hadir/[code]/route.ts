@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { mutatingRoute } from "@/lib/server/route";
-import { clientAddress, DEVICE_COOKIE, handleCheckIn, publicBaseUrl } from "@/lib/features/events/check-in";
+import { clientAddress, DEVICE_COOKIE, handleCheckIn } from "@/lib/features/events/check-in";
+import { publicBaseUrl } from "@/lib/features/accounts/base-url";
 
 /**
  * Public self check-in. A plain form post (no JavaScript needed) is answered with a 303 back to
@@ -27,9 +28,10 @@ export const POST = mutatingRoute(async (request: NextRequest, { params }: { par
     const status = { created: 201, already: 200, closed: 404, limited: 429, invalid: 422 }[reply.status];
     return NextResponse.json(reply, { status });
   }
-  const url = new URL(`/hadir/${encodeURIComponent(code)}`, await publicBaseUrl());
+  const url = new URL(`/hadir/${encodeURIComponent(code)}`, publicBaseUrl());
   url.searchParams.set("hasil", reply.status);
   if (reply.status === "invalid") url.searchParams.set("kolom", Object.keys(reply.fieldErrors).join(","));
   if (reply.status === "limited") url.searchParams.set("alasan", reply.reason);
+  if ((reply.status === "created" || reply.status === "already") && reply.quizToken) url.searchParams.set("kuis", reply.quizToken);
   return NextResponse.redirect(url, 303);
 });

@@ -9,6 +9,8 @@ import { checkInLink } from "@/lib/features/events/check-in";
 import { qrSvg } from "@/lib/qr";
 import { toLocalInput } from "@/lib/features/events/local-time";
 import { findAttendees, findEventVillageChoices, getEvent } from "@/lib/features/events/queries";
+import { getSessionMessages } from "@/lib/features/whatsapp/queries";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { StatusBadge } from "../_components/status-badge";
@@ -19,6 +21,10 @@ import { AttendeeTable } from "./_components/attendee-table";
 import { CheckInCard } from "./_components/check-in-card";
 import { isPhotoResult, PhotoGallery } from "./_components/photo-gallery";
 import { CancelForm, PostponeForm } from "./_components/status-forms";
+import { WhatsappCard } from "./_components/whatsapp-card";
+import { EventQuizzesForm, PaperTallyForm } from "./_components/quiz-forms";
+import { QuizResults } from "./_components/quiz-results";
+import { findEventQuizChoices, getEventQuizResults } from "@/lib/features/quizzes/queries";
 
 export const metadata: Metadata = { title: "Kegiatan" };
 
@@ -28,7 +34,7 @@ export default async function EventPage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ page?: string; foto?: string }>;
+  searchParams: Promise<{ page?: string; foto?: string; pesan?: string }>;
 }) {
   const user = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -40,10 +46,16 @@ export default async function EventPage({
   const { edit: canEdit, attend: canAttend, readAttendees: canReadAttendees, export: canExport } = event.can;
   const active = event.status === "SCHEDULED" || event.status === "POSTPONED";
   const page = Math.max(1, Number(query.page) || 1);
-  const [attendees, villageChoices] = await Promise.all([
+  const messageLanguage = query.pesan === "en" ? "EN" : "ID";
+  const [attendees, villageChoices, whatsapp, quizResults, quizChoices] = await Promise.all([
     canReadAttendees ? findAttendees(user, event.id, page) : null,
     canAttend ? findEventVillageChoices(user) : [],
+    // the officers who may change the session send its messages (liaisons' numbers are personal data)
+    canEdit ? getSessionMessages(user, event.id, { language: messageLanguage }) : null,
+    getEventQuizResults(user, event.id),
+    canEdit ? findEventQuizChoices(event.officeId) : [],
   ]);
+  const tq = await getTranslations("quiz");
   const link = event.checkInCode ? await checkInLink(event.checkInCode) : null;
   const qr = link ? await qrSvg(link) : null;
   const photoResult = isPhotoResult(query.foto) ? query.foto : null;
@@ -64,6 +76,11 @@ export default async function EventPage({
         <p className="text-slate-800">
           {event.venueName}
           {event.venueAddress ? `, ${event.venueAddress}` : ""}
+        </p>
+        <p>
+          <a href={`/api/kegiatan/${event.id}/kalender.ics`} className="inline-flex min-h-11 items-center text-brand-800 underline">
+            {tc("calendar.addToCalendar")}
+          </a>
         </p>
         {event.statusReason && (event.status === "POSTPONED" || event.status === "CANCELLED") && (
           <p className="text-sm text-slate-700">
@@ -165,6 +182,12 @@ export default async function EventPage({
 
         {canAttend && event.status !== "CANCELLED" && (
           <>
+            <p>
+              {/* a full page load, so that the service worker keeps the page it registers on (ADR 0019) */}
+              <a href={`/portal/kegiatan/${event.id}/luring`} className={buttonClass("secondary")}>
+                {tc("offline.openOffline")}
+              </a>
+            </p>
             <Card title={t("addAttendeeTitle")}>
               <AttendeeForm eventId={event.id} villages={villageChoices.map((v) => ({ id: v.id, label: v.label }))} />
             </Card>
@@ -181,6 +204,47 @@ export default async function EventPage({
         {attendees && <AttendeeTable eventId={event.id} attendees={attendees} canRemove={canAttend} />}
       </section>
 
+      {(quizResults || (canEdit && quizChoices.length > 0)) && (
+        <section aria-labelledby="quiz-title" className="space-y-4">
+          <h2 id="quiz-title" className="text-xl font-bold">
+            {tq("event.title")}
+          </h2>
+          {canEdit && event.status !== "CANCELLED" && (
+            <Card title={tq("event.choose")}>
+              <p className="mb-2 text-sm text-slate-700">{tq("event.help")}</p>
+              <EventQuizzesForm
+                eventId={event.id}
+                choices={quizChoices.map((q) => ({ id: q.id, label: q.officeId ? q.title : `${q.title} (${tq("national")})` }))}
+                pre={event.preTestQuizId}
+                post={event.postTestQuizId}
+              />
+            </Card>
+          )}
+          {quizResults && (
+            <Card title={tq("results.title")}>
+              <QuizResults results={quizResults} locale={locale} />
+            </Card>
+          )}
+          {quizResults && event.can.tally && event.status !== "CANCELLED" && (
+            <Card title={tq("paper.title")}>
+              <p className="mb-2 text-sm text-slate-700">{tq("paper.help")}</p>
+              <div className="space-y-2">
+                {(["PRE", "POST"] as const).map((phase) => {
+                  const quiz = phase === "PRE" ? quizResults.preQuiz : quizResults.postQuiz;
+                  if (!quiz) return null;
+                  return (
+                    <details key={phase} className="rounded-md border border-slate-200 p-3">
+                      <summary className="min-h-11 cursor-pointer py-2 font-medium">{tq(`paper.form${phase}`)}</summary>
+                      <PaperTallyForm eventId={event.id} phase={phase} questions={quiz.questions} current={quizResults.paperTally[phase]} />
+                    </details>
+                  );
+                })}
+              </div>
+            </Card>
+          )}
+        </section>
+      )}
+
       {(event.status === "HELD" || event.reportNotes) && (
         <Card title={t("reportTitle")}>
           {canEdit && event.status === "HELD" ? (
@@ -196,6 +260,17 @@ export default async function EventPage({
             </div>
           )}
         </Card>
+      )}
+
+      {whatsapp && (
+        <WhatsappCard
+          eventId={event.id}
+          status={event.status}
+          timeZone={event.timeZone}
+          language={messageLanguage}
+          messages={whatsapp}
+          canEditTemplates={can(user.role, "update:template")}
+        />
       )}
 
       <PhotoGallery eventId={event.id} photos={event.photos} canEdit={canEdit} result={photoResult} />

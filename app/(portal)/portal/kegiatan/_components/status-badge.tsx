@@ -11,5 +11,10 @@ const TONES: Record<EventStatus, string> = {
 
 export function StatusBadge({ status }: { status: EventStatus }) {
   const t = useTranslations("eventStatus");
-  return <span className={cn("inline-block rounded px-2 py-0.5 text-xs font-semibold", TONES[status])}>{t(status)}</span>;
+  return <StatusLabel status={status} label={t(status)} />;
+}
+
+/** The badge with its label given: for cached sections, which read no cookie (docs/decisions/0021). */
+export function StatusLabel({ status, label }: { status: EventStatus; label: string }) {
+  return <span className={cn("inline-block rounded px-2 py-0.5 text-xs font-semibold", TONES[status])}>{label}</span>;
 }

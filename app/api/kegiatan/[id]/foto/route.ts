@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { publicBaseUrl } from "@/lib/features/events/check-in";
+import { publicBaseUrl } from "@/lib/features/accounts/base-url";
 import { uploadEventPhoto, PHOTO_MAX_BYTES } from "@/lib/features/events/photos";
 import { mutatingRoute, signedInRoute } from "@/lib/server/route";
 
@@ -7,7 +7,7 @@ import { mutatingRoute, signedInRoute } from "@/lib/server/route";
 async function back(id: string, result: string) {
   // The public base (APP_URL or the Host header), not request.url: behind a proxy or on
   // 127.0.0.1 vs localhost the session cookie would not follow the redirect.
-  return NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, await publicBaseUrl()), 303);
+  return NextResponse.redirect(new URL(`/portal/kegiatan/${encodeURIComponent(id)}?foto=${result}#foto`, publicBaseUrl()), 303);
 }
 
 /**
@@ -32,7 +32,7 @@ export const POST = mutatingRoute(
     return back(params.id, "ok");
   },
   {
-    unauthenticated: async () => NextResponse.redirect(new URL("/masuk", await publicBaseUrl()), 303),
+    unauthenticated: async () => NextResponse.redirect(new URL("/masuk", publicBaseUrl()), 303),
     // the refusal's catalogue key names the outcome ("events.errors.photoType" -> photoType)
     onError: (error, { params }) => back(params.id, Object.values(error.fieldErrors ?? {})[0]?.split(".").pop() ?? error.code),
   },
