@@ -12,7 +12,7 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     alternates: { languages: { id: siteUrl(publicPath("id", path)), en: siteUrl(publicPath("en", path)) } },
   });
   return [
-    ...["/", "/materi", "/panduan", "/desa"].map(both),
+    ...["/", "/materi", "/panduan", "/perjalanan", "/agensi", "/desa"].map(both),
     ...materials.map((m) => ({ url: siteUrl(materialPath(m.language, m.slug)), lastModified: m.updatedAt })),
     ...villages.map((v) => ({
       url: siteUrl(villagePath("id", v.code)),

@@ -29,11 +29,14 @@ export const optionalIndonesianPhoneSchema = z
     return normalized;
   });
 
-/** "wa.me" link that opens a chat with the number (digits only, country code first). */
+/**
+ * "wa.me" link that opens a chat with the number (digits only, country code first), or, without
+ * a number, lets the person pick the chat or group. The text is percent-encoded (a space is %20,
+ * not "+", which some WhatsApp versions show as a plus sign).
+ */
 export function whatsappChatLink(e164Digits: string, text?: string): string {
-  const url = new URL(`https://wa.me/${e164Digits}`);
-  if (text) url.searchParams.set("text", text);
-  return url.toString();
+  if (e164Digits && !/^\d{6,15}$/.test(e164Digits)) throw new Error("whatsappChatLink expects E.164 digits");
+  return `https://wa.me/${e164Digits}${text ? `?text=${encodeURIComponent(text)}` : ""}`;
 }
 
 /** 6281234567890 -> "+62 812-3456-7890" for display. */

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
+import { AUDIO_TYPES, IMAGE_TYPES, MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/server/errors";
 
@@ -12,13 +12,14 @@ import { AppError } from "@/lib/server/errors";
  * (S3-compatible storage) changes this module only.
  */
 
-export type UploadKind = "photo" | "cover" | "pdf";
+export type UploadKind = "photo" | "cover" | "pdf" | "audio";
 
 type Rule = { maxBytes: number; tooBig: string; wrongType: string };
 const RULES: Record<UploadKind, Rule> = {
   photo: { maxBytes: 10 * 1024 * 1024, tooBig: "events.errors.photoTooBig", wrongType: "events.errors.photoType" },
   cover: { maxBytes: MAX_IMAGE_BYTES, tooBig: "validation.imageTooLarge", wrongType: "validation.imageType" },
   pdf: { maxBytes: MAX_PDF_BYTES, tooBig: "validation.pdfTooLarge", wrongType: "validation.pdfType" },
+  audio: { maxBytes: MAX_AUDIO_BYTES, tooBig: "validation.audioTooLarge", wrongType: "validation.audioType" },
 };
 export const PHOTO_MAX_BYTES = RULES.photo.maxBytes;
 const PHOTO_MAX_EDGE = 1600;
@@ -33,6 +34,8 @@ export type PreparedFile = {
   sha256: string;
   width: number | null;
   height: number | null;
+  /** Audio only: the recording's length as its container states it. */
+  durationMs?: number | null;
   data: Uint8Array<ArrayBuffer>;
 };
 
@@ -43,6 +46,9 @@ export function sniffType(bytes: Uint8Array): string | null {
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
   if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...bytes.slice(8, 12)) === "WEBP") return "image/webp";
   if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return "application/pdf"; // %PDF-
+  if (starts(0x4f, 0x67, 0x67, 0x53)) return "audio/ogg"; // OggS (Opus, Vorbis)
+  if (starts(0x49, 0x44, 0x33) || (bytes[0] === 0xff && ((bytes[1] ?? 0) & 0xe6) === 0xe2)) return "audio/mpeg"; // ID3 tag or an MPEG layer III frame
+  if (String.fromCharCode(...bytes.slice(4, 8)) === "ftyp" && /^(M4A |M4B |mp42|mp41|isom|iso2|dash)$/.test(String.fromCharCode(...bytes.slice(8, 12)))) return "audio/mp4";
   return null;
 }
 
@@ -69,6 +75,7 @@ export async function prepareUpload(kind: UploadKind, file: { data: Uint8Array; 
     const data = new Uint8Array(file.data);
     return { fileName: file.name.slice(0, 200) || "lampiran.pdf", mimeType: type, byteSize: data.byteLength, sha256: sha256(data), width: null, height: null, data };
   }
+  if (kind === "audio") return prepareAudio(file, type, field);
   if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw refuse(field, rule.wrongType);
   const { default: sharp } = await import("sharp");
   try {
@@ -93,8 +100,30 @@ export async function prepareUpload(kind: UploadKind, file: { data: Uint8Array; 
   }
 }
 
+/**
+ * An audio upload (MP3, M4A/AAC, Ogg Opus/Vorbis): the signature must be one of those, and
+ * music-metadata must read the whole container as audio with a duration (a renamed video or
+ * a truncated file is refused). Kept as sent.
+ */
+async function prepareAudio(file: { data: Uint8Array; name: string }, type: string | null, field: string): Promise<PreparedFile> {
+  const rule = RULES.audio;
+  if (!type || !(AUDIO_TYPES as readonly string[]).includes(type)) throw refuse(field, rule.wrongType);
+  const { parseBuffer } = await import("music-metadata");
+  let durationMs: number;
+  try {
+    const { format } = await parseBuffer(file.data, { mimeType: type, size: file.data.byteLength }, { duration: true, skipCovers: true });
+    const hasVideo = format.trackInfo.some((t) => t.video);
+    if (hasVideo || !format.duration || !Number.isFinite(format.duration) || format.duration <= 0) throw new Error("not a recording");
+    durationMs = Math.round(format.duration * 1000);
+  } catch {
+    throw refuse(field, rule.wrongType);
+  }
+  const data = new Uint8Array(file.data);
+  return { fileName: file.name.slice(0, 200) || "rekaman", mimeType: type, byteSize: data.byteLength, sha256: sha256(data), width: null, height: null, durationMs, data };
+}
+
 /** Stores a prepared file in the caller's transaction; returns its id. */
-export async function createStoredFile(tx: Prisma.TransactionClient, file: PreparedFile, owner: { officeId: string | null; createdById: string }) {
+export async function createStoredFile(tx: Prisma.TransactionClient, file: PreparedFile, owner: { officeId: string | null; createdById: string | null }) {
   const row = await tx.storedFile.create({ data: { ...file, ...owner }, select: { id: true } });
   return row.id;
 }
@@ -123,7 +152,21 @@ export function storedFileResponse(request: Request, file: ServedFile, cacheCont
     "Content-Security-Policy": "default-src 'none'; sandbox",
   };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  // A player seeks with Range requests (audio); a single range is enough for that.
+  const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.get("range") ?? "");
+  const size = file.data.byteLength;
+  if (range && (range[1] || range[2])) {
+    const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+    const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+    if (start > end || start >= size) {
+      return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
+    }
+    return new Response(new Uint8Array(file.data.subarray(start, end + 1)), {
+      status: 206,
+      headers: { ...headers, "Accept-Ranges": "bytes", "Content-Range": `bytes ${start}-${end}/${size}`, "Content-Length": String(end - start + 1) },
+    });
+  }
   return new Response(new Uint8Array(file.data), {
-    headers: { ...headers, "Content-Length": String(file.data.byteLength) },
+    headers: { ...headers, "Accept-Ranges": "bytes", "Content-Length": String(size) },
   });
 }

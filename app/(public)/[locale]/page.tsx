@@ -112,6 +112,11 @@ export default async function PublicHomePage({ params }: { params: LocaleParams 
           </h2>
           <p className="mt-2 text-slate-800">{t("home.helpBody")}</p>
           <p className="mt-2">
+            <a href="tel:08001000" className="inline-block min-h-11 rounded-md bg-brand-800 px-4 py-3 font-semibold text-white no-underline">
+              {t("home.helpCall")}
+            </a>
+          </p>
+          <p className="mt-2">
             <a href={`${publicPath(locale, "/panduan")}#kontak`} className="font-semibold">
               {t("home.helpLink")}
             </a>

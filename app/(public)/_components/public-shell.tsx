@@ -21,6 +21,7 @@ export async function PublicShell({
   children: React.ReactNode;
 }) {
   const t = await getTranslations({ locale, namespace: "public" });
+  const tip = await getTranslations({ locale, namespace: "tip.nav" });
   const other: Locale = locale === "id" ? "en" : "id";
   return (
     <div className="site">
@@ -40,7 +41,16 @@ export async function PublicShell({
               <a href={publicPath(locale, "/panduan")}>{t("nav.guide")}</a>
             </li>
             <li>
+              <a href={publicPath(locale, "/perjalanan")}>{t("nav.journey")}</a>
+            </li>
+            <li>
+              <a href={publicPath(locale, "/agensi")}>{t("nav.agencies")}</a>
+            </li>
+            <li>
               <a href={publicPath(locale, "/desa")}>{t("nav.villages")}</a>
+            </li>
+            <li>
+              <a href={publicPath(locale, "/lapor")}>{tip("report")}</a>
             </li>
             <li>
               <a href="/masuk">{t("nav.staffSignIn")}</a>

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   addMaterialFile,
@@ -126,5 +127,22 @@ describe("material lifecycle", () => {
     expect((await findPublicFile(pdf.fileId))?.mimeType).toBe("application/pdf");
     expect((await testDb.storedFile.findUniqueOrThrow({ where: { id: cover.fileId } })).width).toBe(1);
     expect(await findPublicFile("not-a-uuid")).toBeNull();
+  });
+
+  it("keeps one audio recording per material, replacing the old one, public once published (issue 18)", async () => {
+    const { id } = await createMaterial(w.officerA, draft());
+    const opus = readFileSync("lib/seed/data/audio/bekerja-ke-luar-negeri-secara-prosedural.opus");
+    const upload = (file: File) => addMaterialFile(w.officerA, uploadMaterialFileSchema.parse({ materialId: id, kind: "audio", file }));
+    await expect(upload(new File([PDF], "suara.mp3", { type: "audio/mpeg" }))).rejects.toMatchObject({ fieldErrors: { file: "validation.audioType" } });
+    const first = await upload(new File([opus], "suara.opus", { type: "audio/ogg" }));
+    const second = await upload(new File([opus], "suara-baru.opus", { type: "audio/ogg" }));
+    // The first recording's bytes went with it.
+    expect(await testDb.storedFile.findUnique({ where: { id: first.fileId } })).toBeNull();
+    expect(await findPublicFile(second.fileId)).toBeNull();
+    await setMaterialStatus(w.adminA, { id, publish: true });
+    expect((await findPublicFile(second.fileId))?.mimeType).toBe("audio/ogg");
+    const page = await findPublishedMaterial((await testDb.material.findUniqueOrThrow({ where: { id } })).slug);
+    expect(page?.audioFile).toMatchObject({ id: second.fileId, byteSize: opus.byteLength, mimeType: "audio/ogg" });
+    expect(page?.audioFile?.durationMs).toBeGreaterThan(20_000);
   });
 });

@@ -32,7 +32,18 @@ function conflict(error: unknown): never {
 async function findWritable(actor: SessionUser, id: string, key: "update:material" | "publish:material") {
   const material = await db.material.findFirst({
     where: { AND: [{ id }, materialWhere(actor, key)] },
-    select: { id: true, officeId: true, title: true, summary: true, body: true, slug: true, category: true, language: true, status: true },
+    select: {
+      id: true,
+      officeId: true,
+      title: true,
+      summary: true,
+      body: true,
+      slug: true,
+      category: true,
+      language: true,
+      journeyStage: true,
+      status: true,
+    },
   });
   if (!material) throw new AppError("NOT_FOUND");
   return material;
@@ -73,7 +84,9 @@ export async function createMaterial(actor: SessionUser, input: z.output<typeof 
         entityType: "material",
         entityId: material.id,
         officeId,
-        changes: { after: { title: fields.title, slug: fields.slug, category: fields.category, language: fields.language } },
+        changes: {
+          after: { title: fields.title, slug: fields.slug, category: fields.category, language: fields.language, journeyStage: fields.journeyStage },
+        },
       });
       return material;
     });
@@ -104,7 +117,7 @@ export async function updateMaterial(actor: SessionUser, input: z.output<typeof 
   if (Object.keys(changes.after).length === 0) return { id, slug: before.slug, changed: false, pendingReview: false };
   const textChanged = ["title", "summary", "body"].some((k) => k in changes.after);
   if (before.status === "PUBLISHED" && !(await mayPublish(actor, id))) {
-    const moved = (["slug", "category", "language"] as const).filter((k) => k in changes.after);
+    const moved = (["slug", "category", "language", "journeyStage"] as const).filter((k) => k in changes.after);
     if (moved.length > 0) {
       throw new AppError("VALIDATION", undefined, Object.fromEntries(moved.map((k) => [k, "validation.publishedNeedsAdmin"])));
     }
@@ -204,23 +217,28 @@ export async function setMaterialStatus(actor: SessionUser, input: z.output<type
   });
 }
 
-/** Stores a cover image or a PDF attachment after checking its bytes (lib/server/files.ts). */
+/** Stores a cover image, a PDF attachment or the audio recording after checking its bytes (lib/server/files.ts). */
 export async function addMaterialFile(actor: SessionUser, input: z.output<typeof uploadMaterialFileSchema>) {
   const material = await findWritable(actor, input.materialId, "update:material");
   const data = new Uint8Array(await input.file.arrayBuffer());
-  const prepared = await prepareUpload(input.kind === "cover" ? "cover" : "pdf", { data, name: input.file.name }, "file");
+  const prepared = await prepareUpload(input.kind === "attachment" ? "pdf" : input.kind, { data, name: input.file.name }, "file");
   const fileName = prepared.fileName;
   return db.$transaction(async (tx) => {
     const fileId = await createStoredFile(tx, prepared, { officeId: material.officeId, createdById: actor.id });
     if (input.kind === "cover") {
       await tx.material.update({ where: { id: material.id }, data: { coverFileId: fileId } });
+    } else if (input.kind === "audio") {
+      // One recording per material: a new one replaces the old, whose bytes go with it.
+      const previous = await tx.material.findUniqueOrThrow({ where: { id: material.id }, select: { audioFileId: true } });
+      await tx.material.update({ where: { id: material.id }, data: { audioFileId: fileId } });
+      if (previous.audioFileId) await deleteStoredFile(tx, previous.audioFileId);
     } else {
       await tx.materialAttachment.create({
         data: { materialId: material.id, fileId, title: input.title ?? fileName.replace(/\.pdf$/i, "") },
       });
     }
     await recordAudit(tx, actor, {
-      action: input.kind === "cover" ? "material.cover" : "material.attach",
+      action: input.kind === "cover" ? "material.cover" : input.kind === "audio" ? "material.audio" : "material.attach",
       entityType: "material",
       entityId: material.id,
       officeId: material.officeId,

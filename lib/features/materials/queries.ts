@@ -25,6 +25,7 @@ export async function findMaterials(user: SessionUser) {
       title: true,
       category: true,
       language: true,
+      journeyStage: true,
       status: true,
       officeId: true,
       updatedAt: true,
@@ -45,11 +46,13 @@ export async function getMaterial(user: SessionUser, id: string) {
       body: true,
       category: true,
       language: true,
+      journeyStage: true,
       status: true,
       officeId: true,
       translationGroupId: true,
       publishedAt: true,
       coverFileId: true,
+      audioFile: { select: { id: true, byteSize: true, durationMs: true, mimeType: true } },
       updatedAt: true,
       office: { select: { name: true } },
       attachments: { select: { title: true, file: { select: { id: true, byteSize: true, fileName: true } } } },
@@ -103,7 +106,11 @@ export async function findPublicFile(id: string) {
   return db.storedFile.findFirst({
     where: {
       id,
-      OR: [{ coverOf: { some: { status: "PUBLISHED" } } }, { attachment: { material: { status: "PUBLISHED" } } }],
+      OR: [
+        { coverOf: { some: { status: "PUBLISHED" } } },
+        { audioOf: { status: "PUBLISHED" } },
+        { attachment: { material: { status: "PUBLISHED" } } },
+      ],
     },
     select: { id: true, mimeType: true, byteSize: true, sha256: true, fileName: true, data: true },
   });
@@ -113,7 +120,7 @@ export async function findPublicFile(id: string) {
 export async function getMaterialFile(user: SessionUser, materialId: string, fileId: string) {
   const material = { AND: [{ id: assertId(materialId) }, materialWhere(user, "read:material")] };
   const file = await db.storedFile.findFirst({
-    where: { id: assertId(fileId), OR: [{ coverOf: { some: material } }, { attachment: { material } }] },
+    where: { id: assertId(fileId), OR: [{ coverOf: { some: material } }, { audioOf: material }, { attachment: { material } }] },
     select: { id: true, mimeType: true, byteSize: true, sha256: true, fileName: true, data: true },
   });
   if (!file) throw new AppError("NOT_FOUND");

@@ -3,6 +3,8 @@ import { cleanText, optionalId, optionalText, requiredText } from "@/lib/schema-
 
 export const MATERIAL_CATEGORY_VALUES = ["TPPO", "TPPM", "MIGRASI_AMAN", "PASPOR", "BEKERJA_PROSEDURAL"] as const;
 export const LANGUAGE_VALUES = ["ID", "EN"] as const;
+/** The stages of a migrant worker's journey, in the order they are lived (/perjalanan, ADR 0027). */
+export const JOURNEY_STAGE_VALUES = ["CONSIDERING", "PREPARING", "DEPARTING", "ABROAD", "RETURNING"] as const;
 
 /** Path words the public library uses itself (/materi/kategori/..., /materi/cari). */
 const RESERVED_SLUGS = ["kategori", "cari", "baru"];
@@ -22,6 +24,11 @@ export const materialFieldsSchema = z.object({
   summary: optionalText(300, { multiline: true }),
   category: z.enum(MATERIAL_CATEGORY_VALUES, "validation.required"),
   language: z.enum(LANGUAGE_VALUES, "validation.required"),
+  /** Optional: the journey stage this material guides; empty = not on the journey page. */
+  journeyStage: z
+    .union([z.enum(JOURNEY_STAGE_VALUES), z.literal(""), z.null()], "validation.invalid")
+    .optional()
+    .transform((v) => v || null),
   body: requiredText(50_000, { multiline: true }),
 });
 
@@ -43,10 +50,13 @@ export const previewMaterialSchema = z.object({ body: cleanText({ multiline: tru
 export const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"] as const;
 export const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 export const MAX_PDF_BYTES = 10 * 1024 * 1024;
+/** A spoken version of a text: a few minutes of speech is well under this at any sensible bitrate. */
+export const MAX_AUDIO_BYTES = 8 * 1024 * 1024;
+export const AUDIO_TYPES = ["audio/mpeg", "audio/mp4", "audio/ogg"] as const;
 
 export const uploadMaterialFileSchema = z.object({
   materialId: z.uuid(),
-  kind: z.enum(["cover", "attachment"]),
+  kind: z.enum(["cover", "attachment", "audio"]),
   title: optionalText(200),
   file: z.instanceof(File, { message: "validation.fileRequired" }).refine((f) => f.size > 0, "validation.fileRequired"),
 });

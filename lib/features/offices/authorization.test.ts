@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { scopeFor, type PermissionKey } from "@/lib/auth/permissions";
+import type { PermissionKey } from "@/lib/auth/permissions";
 import { commitOfficeImport, previewOfficeImport } from "@/lib/features/offices/import";
 import { createKanwil, createOffice, updateKanwil, updateOffice } from "@/lib/features/offices/reference";
 import {
@@ -14,7 +14,7 @@ import { changeWorkArea, previewWorkAreaChange } from "@/lib/features/offices/wo
 import type { SessionUser } from "@/lib/server/scope";
 import { uniqueSuffix } from "@/lib/factories";
 import { freeRegencies } from "@/tests/support/regencies";
-import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+import { createTwoOfficeWorld, outcome, testDb, expectedOutcome, matrixActors, type Side } from "@/tests/support/world";
 
 /**
  * The role x own/other matrix for every organisation action, derived from the permission map as
@@ -27,21 +27,9 @@ beforeAll(async () => {
   w = await createTwoOfficeWorld();
 });
 
-type Side = "own" | "other";
-const actors = () =>
-  ({
-    national: w.national,
-    regional: w.regionalA,
-    officeAdmin: w.adminA,
-    officer: w.officerA,
-    village: w.villageUserA,
-  }) satisfies Record<string, SessionUser>;
+const actors = () => matrixActors(w);
 
-function expected(actor: SessionUser, key: PermissionKey, side: Side): string {
-  const scope = scopeFor(actor.role, key);
-  if (!scope) return "FORBIDDEN";
-  return scope === "any" || side === "own" ? "OK" : "NOT_FOUND";
-}
+const expected = expectedOutcome;
 
 const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 const office = (side: Side) => (side === "own" ? w.officeA : w.officeB);

@@ -10,7 +10,7 @@ export async function updateOfficeProfile(actor: SessionUser, input: z.output<ty
   const { officeId, ...fields } = input;
   const office = await db.office.findFirst({
     where: { AND: [{ id: assertId(officeId) }, officeWhere(actor, "update:office")] },
-    select: { id: true, headName: true, address: true, phone: true, email: true },
+    select: { id: true, headName: true, address: true, phone: true, email: true, serviceHours: true },
   });
   if (!office) throw new AppError("NOT_FOUND");
   return db.$transaction(async (tx) => {

@@ -8,6 +8,7 @@ export const updateOfficeProfileSchema = z.object({
   address: optional(300, { multiline: true }),
   phone: optional(30).refine((v) => v === null || /^[0-9+()\-\s]{6,30}$/.test(v), "validation.phone"),
   email: optional(254).refine((v) => v === null || z.email().safeParse(v).success, "validation.email"),
+  serviceHours: optional(120),
 });
 export type UpdateOfficeProfileInput = z.input<typeof updateOfficeProfileSchema>;
 

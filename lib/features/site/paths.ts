@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/config";
 /**
  * Public URLs: Indonesian without a prefix, English under /en (docs/decisions/0008). Internally
  * the pages live under app/(public)/[locale]; next.config rewrites the four unprefixed Indonesian
- * pages without a parameter (/, /materi, /panduan, /desa) to /id/..., and the Indonesian pages
+ * pages without a parameter (/, /materi, /panduan, /perjalanan, /desa) to /id/..., and the Indonesian pages
  * with one are real routes under app/(public)/(id) that re-export the same page.
  */
 export function publicPath(locale: Locale, path: string): string {
@@ -20,9 +20,13 @@ export const FEED_ALTERNATE = { "application/atom+xml": "/feed.xml" } as const;
  * A public page's `alternates`: its canonical URL and language versions, and always the feed:
  * Next replaces the layout's `alternates` as a whole when a page sets its own.
  */
-export function pageAlternates(canonical: string, languages?: Record<string, string>) {
-  return { canonical, languages, types: FEED_ALTERNATE };
+export function pageAlternates(canonical: string, languages?: Record<string, string>, feed: string = FEED_ALTERNATE["application/atom+xml"]) {
+  return { canonical, languages, types: { "application/atom+xml": feed } };
 }
+
+/** The Atom feed of one category or one office (issue 18): /feed.xml?kategori=tppo, ?kantor=<slug>. */
+export const categoryFeedPath = (category: MaterialCategory) => `/feed.xml?kategori=${CATEGORY_SLUGS[category]}`;
+export const officeFeedPath = (officeSlug: string) => `/feed.xml?kantor=${encodeURIComponent(officeSlug)}`;
 
 export const languageOf = (locale: Locale): Language => (locale === "en" ? "EN" : "ID");
 export const localeOf = (language: Language): Locale => (language === "EN" ? "en" : "id");

@@ -2,12 +2,27 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { pageAlternates, publicPath } from "@/lib/features/site/paths";
 import { findOfficeDirectory } from "@/lib/features/site/queries";
+import { normalizeIndonesianPhone, whatsappChatLink } from "@/lib/phone";
+import { OfficeCard, telHref } from "@/app/(public)/_components/office-card";
+import { OfficeSearchForm } from "@/app/(public)/_components/office-search-form";
 import { localeFrom, type LocaleParams } from "@/app/(public)/_components/locale";
 import { PublicShell } from "@/app/(public)/_components/public-shell";
 
 export const revalidate = 300;
 
-const HOTLINES = ["kp2mi", "bp3mi", "disnaker", "imigrasi", "police", "sapa"] as const;
+/**
+ * Official lines, each number a link to tap (tel: for calls, wa.me for WhatsApp): the people
+ * who need them read on a phone. The numbers are public service numbers, not personal data.
+ */
+type Hotline = { key: "kp2mi" | "bp3mi" | "disnaker" | "imigrasi" | "police" | "sapa"; call?: string; whatsapp?: string };
+const HOTLINES: readonly Hotline[] = [
+  { key: "kp2mi", call: "0800-1000" },
+  { key: "bp3mi" },
+  { key: "disnaker" },
+  { key: "imigrasi" },
+  { key: "police", call: "110" },
+  { key: "sapa", call: "129", whatsapp: "08111-129-129" },
+];
 
 export async function generateMetadata({ params }: { params: LocaleParams }): Promise<Metadata> {
   const locale = await localeFrom(params);
@@ -23,6 +38,7 @@ export async function generateMetadata({ params }: { params: LocaleParams }): Pr
 export default async function GuidePage({ params }: { params: LocaleParams }) {
   const locale = await localeFrom(params);
   const t = await getTranslations({ locale, namespace: "public.guide" });
+  const journey = await getTranslations({ locale, namespace: "journey" });
   const offices = await findOfficeDirectory();
   const list = (key: string) => t.raw(key) as string[];
   const sections = [
@@ -36,6 +52,9 @@ export default async function GuidePage({ params }: { params: LocaleParams }) {
       <div className="mx-auto max-w-3xl px-4 py-8">
         <h1 className="text-3xl font-bold">{t("title")}</h1>
         <p className="mt-3 text-lg text-slate-700">{t("lead")}</p>
+        <p className="mt-3 text-lg">
+          <a href={publicPath(locale, "/perjalanan")}>{journey("guideTeaser")}</a>
+        </p>
         <nav aria-label={t("toc")} className="no-print mt-4">
           <ul className="list-disc pl-6">
             {sections.map(([id, key]) => (
@@ -87,42 +106,38 @@ export default async function GuidePage({ params }: { params: LocaleParams }) {
           </h2>
           <p className="mt-2 text-slate-700">{t("hotlinesLead")}</p>
           <ul className="mt-3 space-y-3">
-            {HOTLINES.map((key) => (
-              <li key={key} className="rounded-lg border border-slate-200 bg-white p-4">
-                <p className="font-semibold">{t(`hotlines.${key}.name`)}</p>
-                <p className="text-slate-800">{t(`hotlines.${key}.detail`)}</p>
+            {HOTLINES.map((line) => (
+              <li key={line.key} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="font-semibold">{t(`hotlines.${line.key}.name`)}</p>
+                <p className="text-slate-800">{t(`hotlines.${line.key}.detail`)}</p>
+                {(line.call || line.whatsapp) && (
+                  <p className="mt-2 flex flex-wrap gap-2">
+                    {line.call && (
+                      <a href={telHref(line.call)} className="inline-block min-h-11 rounded-md bg-brand-800 px-4 py-3 font-semibold text-white no-underline">
+                        {t("call", { number: line.call })}
+                      </a>
+                    )}
+                    {line.whatsapp && (
+                      <a
+                        href={whatsappChatLink(normalizeIndonesianPhone(line.whatsapp)!)}
+                        className="inline-block min-h-11 rounded-md border border-brand-800 px-4 py-3 font-semibold text-brand-800 no-underline"
+                      >
+                        {t("whatsapp", { number: line.whatsapp })}
+                      </a>
+                    )}
+                  </p>
+                )}
               </li>
             ))}
           </ul>
-          <h3 className="mt-8 text-xl font-semibold">{t("officesTitle")}</h3>
+          <h3 id="kantor" className="mt-8 text-xl font-semibold">
+            {t("officesTitle")}
+          </h3>
+          <OfficeSearchForm locale={locale} />
           <ul className="mt-3 space-y-3">
             {offices.map((o) => (
-              <li key={o.slug} className="rounded-lg border border-slate-200 bg-white p-4">
-                <p className="font-semibold">{o.name}</p>
-                <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-slate-800">
-                  {o.address && (
-                    <>
-                      <dt className="text-slate-600">{t("officeAddress")}</dt>
-                      <dd>{o.address}</dd>
-                    </>
-                  )}
-                  {o.phone && (
-                    <>
-                      <dt className="text-slate-600">{t("officePhone")}</dt>
-                      <dd>
-                        <a href={`tel:${o.phone.replace(/[^\d+]/g, "")}`}>{o.phone}</a>
-                      </dd>
-                    </>
-                  )}
-                  {o.email && (
-                    <>
-                      <dt className="text-slate-600">{t("officeEmail")}</dt>
-                      <dd>
-                        <a href={`mailto:${o.email}`}>{o.email}</a>
-                      </dd>
-                    </>
-                  )}
-                </dl>
+              <li key={o.slug}>
+                <OfficeCard locale={locale} office={o} headingLevel={4} />
               </li>
             ))}
           </ul>

@@ -30,6 +30,7 @@ export default async function OfficeProfilePage({ params }: { params: Promise<{ 
     [t("office.address"), office.address],
     [t("office.phone"), office.phone],
     [t("office.email"), office.email],
+    [t("office.serviceHours"), office.serviceHours],
   ];
   return (
     <div className="space-y-6">
@@ -81,6 +82,7 @@ export default async function OfficeProfilePage({ params }: { params: Promise<{ 
                 address: office.address ?? "",
                 phone: office.phone ?? "",
                 email: office.email ?? "",
+                serviceHours: office.serviceHours ?? "",
               }}
             />
           </Card>

@@ -59,6 +59,7 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
               summary: material.summary ?? "",
               category: material.category,
               language: material.language,
+              journeyStage: material.journeyStage ?? "",
               body: material.body,
             }}
           />
@@ -78,6 +79,12 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
               <img src={`/portal/materi/${material.id}/berkas/${material.coverFileId}`} alt={t("currentCover")} className="max-h-40 rounded" />
             </figure>
           )}
+          {material.audioFile && (
+            <figure className="mb-4">
+              <figcaption className="text-sm font-medium">{t("currentAudio")}</figcaption>
+              <audio controls preload="none" src={`/portal/materi/${material.id}/berkas/${material.audioFile.id}`} className="mt-1 w-full" />
+            </figure>
+          )}
           <ul className="mb-4 space-y-1">
             {material.attachments.length === 0 && <li className="text-slate-600">{t("noAttachments")}</li>}
             {material.attachments.map((a) => (
@@ -91,6 +98,7 @@ export default async function MaterialEditPage({ params }: { params: Promise<{ i
             <div className="space-y-6">
               <MaterialFileForm materialId={material.id} kind="cover" />
               <MaterialFileForm materialId={material.id} kind="attachment" />
+              <MaterialFileForm materialId={material.id} kind="audio" />
             </div>
           )}
         </Card>

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { callAction } from "@/components/ui/call-action";
-import { MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
+import { MAX_AUDIO_BYTES, MAX_IMAGE_BYTES, MAX_PDF_BYTES } from "@/lib/features/materials/schemas";
 import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Alert } from "@/components/ui/card";
@@ -69,7 +69,11 @@ export function MaterialStatusButton({ id, publish }: { id: string; publish: boo
 }
 
 /** One file input, sent as a File to the server action, which checks its bytes. */
-export function MaterialFileForm({ materialId, kind }: { materialId: string; kind: "cover" | "attachment" }) {
+const ACCEPT = { cover: "image/jpeg,image/png,image/webp", attachment: "application/pdf", audio: "audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg,.opus" } as const;
+const MAX_BYTES = { cover: MAX_IMAGE_BYTES, attachment: MAX_PDF_BYTES, audio: MAX_AUDIO_BYTES } as const;
+const TOO_LARGE = { cover: "imageTooLarge", attachment: "pdfTooLarge", audio: "audioTooLarge" } as const;
+
+export function MaterialFileForm({ materialId, kind }: { materialId: string; kind: "cover" | "attachment" | "audio" }) {
   const t = useTranslations("materials");
   const tv = useTranslations("validation");
   const router = useRouter();
@@ -85,8 +89,8 @@ export function MaterialFileForm({ materialId, kind }: { materialId: string; kin
         event.preventDefault();
         const file = fileRef.current?.files?.[0];
         // Say it before sending: a body over the server's limit would not even reach the action.
-        if (file && file.size > (kind === "cover" ? MAX_IMAGE_BYTES : MAX_PDF_BYTES)) {
-          setMessage({ tone: "error", text: tv(kind === "cover" ? "imageTooLarge" : "pdfTooLarge") });
+        if (file && file.size > MAX_BYTES[kind]) {
+          setMessage({ tone: "error", text: tv(TOO_LARGE[kind]) });
           return;
         }
         startTransition(async () => {
@@ -110,7 +114,7 @@ export function MaterialFileForm({ materialId, kind }: { materialId: string; kin
         id={inputId}
         ref={fileRef}
         type="file"
-        accept={kind === "cover" ? "image/jpeg,image/png,image/webp" : "application/pdf"}
+        accept={ACCEPT[kind]}
         className="block w-full text-sm"
       />
       {kind === "attachment" && (

@@ -8,6 +8,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { createMaterialAction, previewMaterialAction, updateMaterialAction } from "@/lib/features/materials/actions";
 import {
   createMaterialSchema,
+  JOURNEY_STAGE_VALUES,
   LANGUAGE_VALUES,
   MATERIAL_CATEGORY_VALUES,
   updateMaterialSchema,
@@ -59,7 +60,7 @@ function FieldsAndPreview({
   isNew,
 }: {
   // react-hook-form's register for either schema; kept loose so both forms share the fields
-  register: (name: "title" | "slug" | "summary" | "category" | "language" | "body" | "translationOfId") => object;
+  register: (name: "title" | "slug" | "summary" | "category" | "language" | "journeyStage" | "body" | "translationOfId") => object;
   fieldError: (name: string) => string | undefined;
   body: string;
   translationChoices?: { id: string; label: string }[];
@@ -82,6 +83,19 @@ function FieldsAndPreview({
           {LANGUAGE_VALUES.map((l) => (
             <option key={l} value={l}>
               {t(`languages.${l}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={t("fields.journeyStage")}
+          hint={t("fields.journeyStageHint")}
+          error={fieldError("journeyStage")}
+          {...register("journeyStage")}
+        >
+          <option value="">{t("fields.noJourneyStage")}</option>
+          {JOURNEY_STAGE_VALUES.map((s) => (
+            <option key={s} value={s}>
+              {t(`journeyStages.${s}`)}
             </option>
           ))}
         </SelectField>
@@ -123,7 +137,7 @@ export function NewMaterialForm({
   const t = useTranslations("materials");
   const router = useRouter();
   const { form, shell, fieldError } = useActionForm(createMaterialSchema, createMaterialAction, {
-    defaultValues: { category: "MIGRASI_AMAN", language: "ID", body: "", translationOfId: "", ...defaults },
+    defaultValues: { category: "MIGRASI_AMAN", language: "ID", journeyStage: "", body: "", translationOfId: "", ...defaults },
     onSuccess: (data) => {
       router.push(`/portal/materi/${data.id}`);
       return t("created");

@@ -24,7 +24,7 @@ export default async function NewMaterialPage({ searchParams }: { searchParams: 
           translationChoices={materials.map((m) => ({ id: m.id, label: `${m.title} (${m.language})` }))}
           defaults={
             original
-              ? { translationOfId: original.id, category: original.category, language: original.language === "ID" ? "EN" : "ID" }
+              ? { translationOfId: original.id, category: original.category, journeyStage: original.journeyStage ?? "", language: original.language === "ID" ? "EN" : "ID" }
               : undefined
           }
         />

@@ -49,6 +49,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 const kilobytes = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+/** 95 000 ms -> "1:35". */
+const minutesSeconds = (ms: number) => {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+};
 
 export default async function MaterialPage({ params }: { params: Params }) {
   const { locale, material } = await load(params);
@@ -82,6 +87,20 @@ export default async function MaterialPage({ params }: { params: Params }) {
             height={material.coverFile.height ?? undefined}
             loading="lazy"
           />
+        )}
+        {material.audioFile && (
+          // A native player that loads nothing until pressed (preload="none"): on a weak signal the
+          // page costs no more for having a recording. The text stays the main thing (issue 18).
+          <section aria-labelledby="listen" className="audio">
+            <h2 id="listen">{t("material.listen")}</h2>
+            <audio controls preload="none" aria-describedby="listen-info">
+              <source src={filePath(material.audioFile.id)} type={material.audioFile.mimeType} />
+              {t("material.audioUnsupported")}
+            </audio>
+            <p id="listen-info">
+              {t("material.audioInfo", { duration: minutesSeconds(material.audioFile.durationMs ?? 0), size: kilobytes(material.audioFile.byteSize) })}
+            </p>
+          </section>
         )}
         <div className="prose-material" dangerouslySetInnerHTML={{ __html: html }} />
         {material.attachments.length > 0 && (

@@ -20,6 +20,7 @@ export function OfficeProfileForm({ defaults }: { defaults: UpdateOfficeProfileI
       <TextField label={t("office.address")} error={fieldError("address")} {...register("address")} />
       <TextField label={t("office.phone")} type="tel" error={fieldError("phone")} {...register("phone")} />
       <TextField label={t("office.email")} type="email" error={fieldError("email")} {...register("email")} />
+      <TextField label={t("office.serviceHours")} hint={t("office.serviceHoursHint")} error={fieldError("serviceHours")} {...register("serviceHours")} />
     </FormShell>
   );
 }

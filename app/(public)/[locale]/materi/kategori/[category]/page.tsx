@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { categoryFromSlug, languageOf, publicPath } from "@/lib/features/site/paths";
+import { categoryFeedPath, categoryFromSlug, categorySlug, languageOf, pageAlternates, publicPath } from "@/lib/features/site/paths";
 import { findPublishedMaterials } from "@/lib/features/site/queries";
 import { localeFrom, noBuildTimeParams } from "@/app/(public)/_components/locale";
 import { LibraryView } from "@/app/(public)/_components/library-view";
@@ -17,7 +17,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const category = categoryFromSlug((await params).category);
   if (!category) notFound();
   const t = await getTranslations({ locale, namespace: "public" });
-  return { title: `${t(`categories.${category}`)} · ${t("library.title")}`, description: t("meta.libraryDescription") };
+  const path = publicPath(locale, `/materi/kategori/${categorySlug(category)}`);
+  return {
+    title: `${t(`categories.${category}`)} · ${t("library.title")}`,
+    description: t("meta.libraryDescription"),
+    alternates: pageAlternates(path, undefined, categoryFeedPath(category)),
+  };
 }
 
 export default async function CategoryPage({ params }: { params: Params }) {
