@@ -1,7 +1,8 @@
 /**
  * Benchmarks of the public site on the production build (`npm run bench:public`):
  *  1. Lighthouse (mobile, the default form factor) on the home page, the library, a material
- *     page and a village profile: performance, accessibility, best practices, SEO;
+ *     page, the demo material with an audio recording, a village profile and its widget:
+ *     performance, accessibility, best practices, SEO;
  *  2. first-load JavaScript per public route, gzip, from .next/diagnostics/route-bundle-stats.json;
  *  3. requests per second of a material page against a static hello-world page
  *     (/bench-baseline), measured in the same run with autocannon.
@@ -109,7 +110,16 @@ async function main() {
   try {
     const materialPath = await firstLink(`${url}/materi`, /href="(\/materi\/(?!kategori|cari)[a-z0-9-]+)"/);
     const villagePath = await firstLink(`${url}/desa`, /href="(\/desa\/[\d.]+)"/);
-    const pages = { home: "/", library: "/materi", material: materialPath, village: villagePath };
+    // The demo material with a recording (issue 18: >= 95 on a material page with audio) and the
+    // village widget other sites frame.
+    const pages = {
+      home: "/",
+      library: "/materi",
+      material: materialPath,
+      materialAudio: "/materi/bekerja-ke-luar-negeri-secara-prosedural",
+      village: villagePath,
+      widget: `${villagePath}/widget`,
+    };
     // Warm the cache: the first request renders a page, later ones are served from the cache.
     for (const path of [...Object.values(pages), "/bench-baseline"]) {
       for (let i = 0; i < 2; i++) await fetch(`${url}${path}`);

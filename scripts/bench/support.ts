@@ -19,7 +19,7 @@ export function benchDb(): Db {
 }
 
 /** Signs in like a browser: GET the CSRF token, POST the credentials, keep the cookies. */
-export async function signIn(email = DEMO_OFFICER, password = DEMO_PASSWORD): Promise<string> {
+export async function signIn(email = DEMO_OFFICER, password = DEMO_PASSWORD, base = BASE_URL): Promise<string> {
   const jar = new Map<string, string>();
   const keep = (res: Response) => {
     for (const c of res.headers.getSetCookie()) {
@@ -29,10 +29,10 @@ export async function signIn(email = DEMO_OFFICER, password = DEMO_PASSWORD): Pr
     }
   };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE_URL}/api/auth/csrf`);
+  const csrf = await fetch(`${base}/api/auth/csrf`);
   keep(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${BASE_URL}/api/auth/callback/credentials`, {
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },

@@ -7,6 +7,8 @@ import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
 import { requireScope, type SessionUser } from "@/lib/server/scope";
 import { select, selectTogether } from "@/lib/server/sql";
+import { reportWarningScores } from "@/lib/features/warnings/scores";
+import { reportQuizFigures } from "@/lib/features/quizzes/queries";
 import {
   figuresFromRows,
   ids,
@@ -102,7 +104,7 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
   // the villages as they stood at the period's end (or now, for the running period)
   const end = now < period.to ? now : period.to;
   const asOf = villagesAsOf(officeIds, end);
-  const rows = await selectTogether({
+  const [rows, warnings, quizzes] = await Promise.all([selectTogether({
     stages: select<{ province_code: string; stage: VillageStage; n: number }>`
       SELECT left(village_code, 2) AS province_code, stage, COUNT(*)::int AS n FROM (${asOf}) v GROUP BY 1, 2`,
     ...periodFigures(officeIds, period),
@@ -111,7 +113,7 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
     reachedVillages: villagesReached(officeIds, period),
     stageChanges: stageChangesIn(officeIds, period),
     attention: villagesNeedingAttention(officeIds, end, 10_000, { asOf: true }),
-  });
+  }), reportWarningScores(user, request, period, now), reportQuizFigures(officeIds, period, request.level === "national")]);
   const { stages, categories, villages, reachedVillages, stageChanges } = rows;
   const figures = figuresFromRows(rows.figures);
   const sessions: ReportSession[] = rows.sessions.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
@@ -138,6 +140,10 @@ export async function getActivityReport(user: SessionUser, request: ReportReques
     /** The held sessions that reached most people: what a head of office reads first. */
     highlights: [...held].sort((a, b) => b.reached - a.reached).slice(0, 5),
     attention,
+    /** Early-warning counts and response times (ADR 0024); null for a reader without read:warning. */
+    warnings,
+    /** Knowledge quizzes of the period's sessions (ADR 0025): answer sets and gains, never a person. */
+    quizzes,
   };
 }
 export type ActivityReport = Awaited<ReturnType<typeof getActivityReport>>;

@@ -6,6 +6,8 @@ import { ATTENTION_DAYS } from "@/lib/features/reports/figures";
 import { type ActivityReport, type ReportSession } from "@/lib/features/reports/activity-report";
 import { isoDay } from "@/lib/features/reports/period";
 import { VILLAGE_STAGES } from "@/lib/stages";
+import type { Score } from "@/lib/features/warnings/scores";
+import { percentCorrect } from "@/lib/features/quizzes/queries";
 
 /** A translator for the report texts (catalogue namespaces reportDoc, dashboard, stages, eventType). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -53,6 +55,32 @@ function summaryRows(report: ActivityReport, t: Translate): [string, number][] {
   ];
 }
 
+/** Early-warning figures (ADR 0024): counts and times only, never a report's contents or people. */
+function warningRows(w: Score, t: Translate): [string, number | string][] {
+  return [
+    [t("warningScores.doc.filed"), w.filed],
+    [t("warningScores.doc.responded"), w.responded],
+    [t("warningScores.doc.withinSla"), w.withinSla],
+    [t("warningScores.doc.share"), w.shareWithinSla === null ? "–" : Math.round(w.shareWithinSla * 1000) / 10],
+    [t(w.medianApproximate ? "warningScores.doc.medianApproximate" : "warningScores.doc.median"), w.medianMinutes === null ? "–" : Math.round(w.medianMinutes)],
+    [t("warningScores.doc.open"), w.open],
+    [t("warningScores.doc.overdue"), w.overdue],
+  ];
+}
+
+/** Quiz participation and the average gain (ADR 0025): sheets and percentages, never a person. */
+function quizRows(q: ActivityReport["quizzes"], t: Translate): [string, number | string][] {
+  return [
+    [t("reportDoc.quiz.sessions"), q.sessions],
+    [t("reportDoc.quiz.pre"), q.pre.online + q.pre.paper],
+    [t("reportDoc.quiz.post"), q.post.online + q.post.paper],
+    [t("reportDoc.quiz.averageGain"), q.averageGain === null ? "–" : oneDecimal(q.averageGain)],
+  ];
+}
+
+const oneDecimal = (v: number) => Math.round(v * 10) / 10;
+const percentOrNull = (f: { answered: number; correct: number }) => { const p = percentCorrect(f); return p === null ? null : oneDecimal(p); };
+
 // ─────────────────────────── XLSX ───────────────────────────
 
 /** The report as a workbook to work with: one tab per table, numbers as numbers. */
@@ -95,6 +123,36 @@ export async function renderReportXlsx(report: ActivityReport, t: Translate, loc
         { header: t("reportDoc.held"), value: (o) => o.held },
         { header: t("reportDoc.planned"), value: (o) => o.planned },
         { header: t("reportDoc.reached"), value: (o) => o.reached },
+      ]),
+    );
+  }
+  if (report.warnings) {
+    const w = report.warnings;
+    const rows = [{ name: report.subject.name, ...w.total }, ...w.offices];
+    sheets.push(
+      sheet(t("warningScores.doc.sheet"), rows, [
+        { header: t("warningScores.doc.office"), value: (o) => o.name },
+        { header: t("warningScores.doc.filed"), value: (o) => o.filed },
+        { header: t("warningScores.doc.responded"), value: (o) => o.responded },
+        { header: t("warningScores.doc.withinSla"), value: (o) => o.withinSla },
+        { header: t("warningScores.doc.share"), value: (o) => (o.shareWithinSla === null ? null : Math.round(o.shareWithinSla * 1000) / 10) },
+        { header: t(w.total.medianApproximate ? "warningScores.doc.medianApproximate" : "warningScores.doc.median"), value: (o) => (o.medianMinutes === null ? null : Math.round(o.medianMinutes)) },
+        { header: t("warningScores.doc.open"), value: (o) => o.open },
+        { header: t("warningScores.doc.overdue"), value: (o) => o.overdue },
+      ]),
+    );
+  }
+  if (report.quizzes.sessions > 0) {
+    sheets.push(
+      sheet(t("reportDoc.quiz.sheet"), report.quizzes.questions, [
+        { header: t("reportDoc.quiz.quiz"), value: (q) => q.quizTitle },
+        { header: t("reportDoc.quiz.number"), value: (q) => q.position },
+        { header: t("reportDoc.quiz.question"), value: (q) => q.text },
+        { header: t("reportDoc.quiz.preAnswered"), value: (q) => q.pre.answered },
+        { header: t("reportDoc.quiz.preCorrect"), value: (q) => percentOrNull(q.pre) },
+        { header: t("reportDoc.quiz.postAnswered"), value: (q) => q.post.answered },
+        { header: t("reportDoc.quiz.postCorrect"), value: (q) => percentOrNull(q.post) },
+        { header: t("reportDoc.quiz.gain"), value: (q) => (q.gain === null ? null : oneDecimal(q.gain)) },
       ]),
     );
   }
@@ -183,6 +241,45 @@ export async function renderReportPdf(report: ActivityReport, t: Translate, loca
       ["*", 65, 65, 75, 70],
       [false, true, true, true, true],
     );
+  }
+
+  if (report.warnings) {
+    heading(t("warningScores.doc.heading"));
+    doc.text(t("warningScores.doc.intro"), { width });
+    doc.moveDown(0.3);
+    table([t("reportDoc.item"), t("reportDoc.value")], warningRows(report.warnings.total, t), ["*", 90], [false, true]);
+    // a Kanwil's offices fit on a page; the nation's 125 are in the XLSX
+    if (report.level === "kanwil" && report.warnings.offices.length > 0) {
+      doc.moveDown(0.3);
+      table(
+        [t("warningScores.doc.office"), t("warningScores.doc.filed"), t("warningScores.doc.withinSla"), t("warningScores.doc.open"), t("warningScores.doc.overdue")],
+        report.warnings.offices.map((o) => [o.name, o.filed, o.withinSla, o.open, o.overdue]),
+        ["*", 60, 80, 60, 70],
+        [false, true, true, true, true],
+      );
+    }
+  }
+
+  if (report.quizzes.sessions > 0) {
+    const q = report.quizzes;
+    heading(t("reportDoc.quiz.heading"));
+    doc.text(t("reportDoc.quiz.intro"), { width });
+    doc.moveDown(0.3);
+    table([t("reportDoc.item"), t("reportDoc.value")], quizRows(q, t), ["*", 90], [false, true]);
+    const questionTable = (title: string, rows: typeof q.questions) => {
+      if (rows.length === 0) return;
+      doc.moveDown(0.4).font(PDF_FONT.bold).fontSize(9).text(title, MARGIN, doc.y, { width });
+      doc.moveDown(0.2);
+      const pct = (f: { answered: number; correct: number }) => { const p = percentOrNull(f); return p === null ? "–" : `${p}%`; };
+      table(
+        [t("reportDoc.quiz.question"), t("reportDoc.quiz.preCorrect"), t("reportDoc.quiz.postCorrect"), t("reportDoc.quiz.gain")],
+        rows.map((r) => [`${r.quizTitle} · ${r.position}. ${r.text}`, pct(r.pre), pct(r.post), r.gain === null ? "–" : oneDecimal(r.gain)]),
+        ["*", 70, 70, 60],
+        [false, true, true, true],
+      );
+    };
+    questionTable(t("reportDoc.quiz.topGains"), q.topGains);
+    if (report.level === "national") questionTable(t("reportDoc.quiz.hardest"), q.hardest);
   }
 
   heading(t("reportDoc.highlights"));

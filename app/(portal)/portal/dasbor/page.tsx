@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cacheLife } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { StageTable } from "@/components/stage-table";
 import { Card, Stat } from "@/components/ui/card";
@@ -7,12 +8,16 @@ import { dateTimeFormat, formatDate, formatNumber } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
 import { ATTENTION_DAYS } from "@/lib/features/reports/figures";
 import { getDashboard, PER_OFFICE_LIMIT } from "@/lib/features/reports/dashboard";
-import { parseDashboardFilters } from "@/lib/features/reports/schemas";
-import { requireUser } from "@/lib/server/auth/session";
+import { parseDashboardFilters, type DashboardFilters as DashboardFilterValues } from "@/lib/features/reports/schemas";
+import { figuresVersion, requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { requireScope } from "@/lib/server/scope";
+import { currentMinute, readerScope, scopeReader, type ReaderScope } from "@/lib/server/section-cache";
 import { BarChart } from "./_components/bar-chart";
 import { CoverageMap } from "./_components/coverage-map";
 import { DashboardFilters } from "./_components/dashboard-filters";
+import { WarningScoresSection } from "../_components/warning-scores";
+import { QuizSection } from "./_components/quiz-section";
 import { DisclosureTable } from "@/components/ui/disclosure-table";
 import { FigureTable } from "@/components/ui/figure-table";
 import { NUMERIC_TABLE } from "@/components/ui/table";
@@ -22,11 +27,56 @@ export const metadata: Metadata = { title: "Dasbor" };
 /** The oversight dashboard: an office sees its own, a Kanwil its offices, Ditjen all. */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  // Refused before the cached view: an error thrown inside it reaches the page without its kind.
+  await orNotFound(Promise.resolve().then(() => requireScope(user, "read:report")));
   const filters = parseDashboardFilters(await searchParams);
-  const d = await orNotFound(getDashboard(user, filters));
-  const t = await getTranslations("dashboard");
-  const tStage = await getTranslations("stages");
-  const locale = await getLocale();
+  return (
+    <DashboardView
+      scope={readerScope(user)}
+      filters={filters}
+      locale={await getLocale()}
+      version={await figuresVersion()}
+      minute={currentMinute()}
+      // Early-warning scores are live (open and overdue counts move with the clock and with every
+      // report): rendered per request and passed through the cached view as a slot, never cached in it.
+      warnings={<WarningScoresSection user={user} filters={filters} />}
+    />
+  );
+}
+
+/**
+ * The dashboard's content for one scope, filters, language, figures version and minute, cached
+ * in the instance's memory with `"use cache"` (docs/decisions/0021): readers of the same scope
+ * (every national reader, one Kanwil's staff, one office) share the rendered result until a
+ * write in the figures bumps the version read with the signed-in user. Nothing about the reader
+ * besides the scope may enter here: no cookie, no user id.
+ */
+async function DashboardView({
+  scope,
+  filters,
+  locale,
+  version,
+  minute,
+  warnings,
+}: {
+  scope: ReaderScope;
+  filters: DashboardFilterValues;
+  locale: string;
+  /** figures_version's sum, read with the user: the key changes on the first request after a write */
+  version: string;
+  /** the minute the page was asked for: "needing attention" counts 90 days back from it */
+  minute: number;
+  /** A per-request section shown inside the view; a slot is not part of the cache key. */
+  warnings: React.ReactNode;
+}) {
+  "use cache";
+  // A version is never reused, so an entry is never stale while kept; the time only frees memory.
+  cacheLife({ stale: 0, revalidate: 600, expire: 600 });
+  void version;
+  const user = scopeReader(scope);
+  const d = await getDashboard(user, filters, new Date(minute));
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const tStage = await getTranslations({ locale, namespace: "stages" });
   const n = (v: number) => formatNumber(v, locale);
   const day = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), locale);
   const monthLabel = dateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
@@ -57,7 +107,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </div>
 
       <Card title={t("filters")}>
-        <DashboardFilters dashboard={d} />
+        <DashboardFilters dashboard={d} locale={locale} />
       </Card>
       <p className="text-sm text-slate-700" data-testid="dashboard-scope">
         {t("showing", { from: day(isoDay(d.period.from)), to: day(lastDayOf(d.period)), offices: d.officeCount })}
@@ -73,9 +123,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t("needsAttention")} value={n(d.attention.total)} />
       </dl>
 
+      {warnings}
+
       <div className="grid gap-6 lg:grid-cols-3">
         <Card title={t("villagesByStage")}>
-          <StageTable counts={d.villagesByStage} />
+          <StageTable counts={d.villagesByStage} locale={locale} />
         </Card>
         <Card title={t("reachByGender")}>
           <table className={NUMERIC_TABLE}>
@@ -147,12 +199,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         />
       </Card>
 
+      <QuizSection reader={user} filters={filters} locale={locale} />
+
       {/* A map of Indonesia with one province coloured (a Kanwil, one province's offices) says
           nothing the figures above do not: shown when the villages span several provinces. */}
       {d.coverage.length > 1 && (
         <Card title={t("mapTitle")}>
           <p className="mb-3 text-sm text-slate-700">{t("mapIntro")}</p>
-          <CoverageMap coverage={d.coverage} />
+          <CoverageMap coverage={d.coverage} locale={locale} />
         </Card>
       )}
 

@@ -8,9 +8,9 @@ import { DisclosureTable } from "@/components/ui/disclosure-table";
 const CLASS_FILL = ["fill-slate-100", "fill-sky-200", "fill-sky-400", "fill-sky-600", "fill-sky-800"];
 
 /** A regional choropleth of coverage, projected on the server; the table below says the same. */
-export async function CoverageMap({ coverage }: { coverage: RegionCoverage[] }) {
-  const t = await getTranslations("dashboard");
-  const tStage = await getTranslations("stages");
+export async function CoverageMap({ coverage, locale }: { coverage: RegionCoverage[]; locale: string }) {
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const tStage = await getTranslations({ locale, namespace: "stages" });
   const byCode = new Map(coverage.map((c) => [c.provinceCode, c]));
   const shapes = provinceShapes().map((s) => {
     const regions = s.codes.map((code) => byCode.get(code)).filter((c): c is RegionCoverage => Boolean(c));

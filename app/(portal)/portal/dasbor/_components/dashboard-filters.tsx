@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { FilterSelectField, SelectField, TextField } from "@/components/ui/field";
@@ -8,9 +8,8 @@ import { dateTimeFormat } from "@/lib/dates";
 import { isoDay, lastDayOf } from "@/lib/features/reports/period";
 
 /** Filters as a plain GET form: the dashboard is a shareable URL and needs no client script. */
-export async function DashboardFilters({ dashboard }: { dashboard: Dashboard }) {
-  const t = await getTranslations("dashboard");
-  const locale = await getLocale();
+export async function DashboardFilters({ dashboard, locale }: { dashboard: Dashboard; locale: string }) {
+  const t = await getTranslations({ locale, namespace: "dashboard" });
   const { period, filters } = dashboard;
   const monthName = dateTimeFormat(locale, { month: "long", timeZone: "UTC" });
   // The nation's 125 offices wait for a province (lib/choices.ts); a Kanwil's few are all listed.
