@@ -2,8 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { VILLAGE_STAGES } from "@/lib/stages";
 
 /** Desa binaan counted by lifecycle stage, every stage shown even when zero. */
-export async function StageTable({ counts }: { counts: Partial<Record<string, number>> }) {
-  const t = await getTranslations("stages");
+export async function StageTable({ counts, locale }: { counts: Partial<Record<string, number>>; /** given inside a cached section, which reads no cookie */ locale?: string }) {
+  const t = locale ? await getTranslations({ locale, namespace: "stages" }) : await getTranslations("stages");
   return (
     <table className="w-full text-left text-sm">
       <tbody>

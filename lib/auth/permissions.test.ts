@@ -11,15 +11,20 @@ describe("permission map", () => {
     expect(scopeFor("VILLAGE", "manage:user")).toBeNull();
   });
 
-  it("keeps overseers read-only", () => {
+  it("keeps overseers read-only, except routing and reminding about early-warning reports", () => {
     for (const permission of ROLE_PERMISSIONS.REGIONAL_OVERSEER) {
-      expect(permission).toMatch(/^(read|export):/);
+      expect(permission).toMatch(/^(read|export):|^(route|remind):warning:own-region$/);
     }
   });
 
-  it("lets a village account change its contacts and nothing else", () => {
+  it("lets a village account change its contacts, file reports and answer questions, and nothing else", () => {
     const writes = ROLE_PERMISSIONS.VILLAGE.filter((p) => !p.startsWith("read:"));
-    expect(writes).toEqual(["create:contact:own-village", "update:contact:own-village"]);
+    expect(writes).toEqual([
+      "create:contact:own-village",
+      "update:contact:own-village",
+      "create:warning:own-village",
+      "answer:warning:own-village",
+    ]);
   });
 
   it("reserves publishing material for admins", () => {

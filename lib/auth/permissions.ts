@@ -5,7 +5,11 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * the single source of truth for who may do what; the data layer turns a scope into a `where`.
  * This module is pure so the UI can hide what a user may not do, but the server always checks.
  */
-export type Action = "read" | "create" | "update" | "delete" | "publish" | "manage" | "export";
+/**
+ * `route` sends an early-warning report to the office that should handle it, `remind` is a
+ * Kanwil's tegur about an overdue one, `answer` is the reporter's reply to the office's question.
+ */
+export type Action = "read" | "create" | "update" | "delete" | "publish" | "manage" | "export" | "route" | "remind" | "answer";
 export type Entity =
   | "office"
   | "kanwil"
@@ -15,7 +19,15 @@ export type Entity =
   | "event"
   | "attendance"
   | "material"
+  /** A knowledge quiz on a material (issue 17, ADR 0025); answers count as attendance. */
+  | "quiz"
   | "report"
+  /** An early-warning report or public tip (deteksi dini, ADR 0018); not the activity reports of "report". */
+  | "warning"
+  /** An office's wording of the prefilled WhatsApp messages of its sessions (ADR 0026). */
+  | "template"
+  /** The list of licensed placement agencies (P3MI) the public searches (ADR 0027). */
+  | "agency"
   | "audit";
 /** Broadest first: `any` ⊃ `own-region` ⊃ `own-office` ⊃ `own-village`. */
 export type Scope = "any" | "own-region" | "own-office" | "own-village";
@@ -43,8 +55,16 @@ const OFFICE_WORK: Permission[] = [
   "read:material:own-office",
   "create:material:own-office",
   "update:material:own-office",
+  "read:quiz:own-office",
+  "create:quiz:own-office",
+  "update:quiz:own-office",
   "read:report:own-office",
   "export:report:own-office",
+  "read:warning:own-office",
+  "create:warning:own-office",
+  "update:warning:own-office",
+  // The office's WhatsApp invitation, reminder and follow-up texts: the officers who send them word them.
+  "update:template:own-office",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
@@ -55,6 +75,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // binaan those imply, and the CSV/XLSX import) and Kanwils. Only the national level.
     "manage:office:any",
     "manage:kanwil:any",
+    // The official list of licensed placement agencies (P3MI), loaded by CSV: one national list.
+    "manage:agency:any",
     "read:user:any",
     "manage:user:any",
     "read:village:any",
@@ -66,8 +88,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "create:material:any",
     "update:material:any",
     "publish:material:any",
+    // National quizzes (officeId null) for every office; reads every office's for the hardest questions.
+    "read:quiz:any",
+    "create:quiz:any",
+    "update:quiz:any",
+    "delete:quiz:any",
     "read:report:any",
     "export:report:any",
+    // Sees every report; routes the tips that no office or Kanwil holds.
+    "read:warning:any",
+    "route:warning:any",
     "read:audit:any",
   ],
   REGIONAL_OVERSEER: [
@@ -79,8 +109,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "read:attendance:own-region",
     "export:attendance:own-region",
     "read:material:own-region",
+    "read:quiz:own-region",
     "read:report:own-region",
     "export:report:own-region",
+    // Watches its offices' response times: routes tips that reached the Kanwil, reminds (tegur).
+    "read:warning:own-region",
+    "route:warning:own-region",
+    "remind:warning:own-region",
     "read:audit:own-region",
   ],
   OFFICE_ADMIN: [
@@ -90,6 +125,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "manage:user:own-office",
     "delete:contact:own-office",
     "delete:event:own-office",
+    // a quiz nobody has answered (answers would lose their questions)
+    "delete:quiz:own-office",
     "publish:material:own-office",
     "read:audit:own-office",
   ],
@@ -101,6 +138,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "update:contact:own-village",
     "read:event:own-village",
     "read:material:own-village",
+    // The village is the office's early-warning network: it files reports and sees those it filed.
+    "read:warning:own-village",
+    "create:warning:own-village",
+    "answer:warning:own-village",
   ],
 };
 

@@ -5,7 +5,7 @@ import type { Locale } from "@/lib/i18n/config";
  * feature edits its own file. Top-level keys must be unique across files; a test checks it.
  * Add a new group here and create it for both languages.
  */
-export const MESSAGE_GROUPS = ["common", "portal", "public", "materials", "events", "villages", "reports", "accounts"] as const;
+export const MESSAGE_GROUPS = ["common", "portal", "public", "materials", "events", "villages", "reports", "accounts", "notifications", "warnings", "tips", "warningScores", "journey", "quizzes"] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

@@ -24,6 +24,11 @@ const GROUP_BY_PATH: [RegExp, ClientMessageGroup][] = [
   [/^app\/\(portal\)\/portal\/kegiatan\//, "events"],
   [/^app\/\(portal\)\/portal\/desa\//, "villages"],
   [/^app\/\(portal\)\/portal\/materi\//, "materials"],
+  [/^app\/\(portal\)\/portal\/kuis\//, "quizzes"],
+  [/^app\/\(public\)\/\[locale\]\/lapor\//, "tips"],
+  [/^app\/\(portal\)\/portal\/deteksi\//, "warnings"],
+  [/^app\/\(portal\)\/portal\/notifikasi\//, "notifications"],
+  [/^app\/\(portal\)\/portal\/agensi\//, "agencies"],
 ];
 
 /**

@@ -19,11 +19,21 @@ export const CLIENT_MESSAGE_GROUPS = {
   /** app/(portal)/portal/pengguna */
   users: ["users", "roles", "accounts", "validation"],
   /** app/(portal)/portal/kegiatan */
-  events: ["events", "eventType", "attendeeCategory", "validation"],
+  events: ["events", "eventType", "attendeeCategory", "offline", "calendar", "whatsapp", "quiz", "validation"],
   /** app/(portal)/portal/desa */
   villages: ["villages", "contacts", "contactRole", "stages", "validation"],
   /** app/(portal)/portal/materi */
   materials: ["materials", "validation"],
+  /** app/(portal)/portal/kuis */
+  quizzes: ["quiz", "validation"],
+  /** app/(public)/[locale]/lapor: the public tip form and the tracking page. */
+  tips: ["tip"],
+  /** app/(portal)/portal/deteksi: early-warning reports (the `tip` namespace is the public /lapor form's). */
+  warnings: ["warning", "validation"],
+  /** app/(portal)/portal/agensi: the national admin's import of the licensed agency list. */
+  agencies: ["agency", "validation"],
+  /** app/(portal)/portal/notifikasi */
+  notifications: ["notifications", "validation"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessageGroup = keyof typeof CLIENT_MESSAGE_GROUPS;

@@ -38,7 +38,7 @@ describe("seedDemo", () => {
     const first = await demoCounts(db);
     await seedDemo(db);
     expect(await demoCounts(db)).toEqual(first);
-    expect(first).toMatchObject({ kanwils: KANWILS.length, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 6 });
+    expect(first).toMatchObject({ kanwils: KANWILS.length, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 11 });
     expect(first.events).toBeGreaterThanOrEqual(9);
   });
 
@@ -129,5 +129,11 @@ describe("seedDemo", () => {
     const english = published.find((m) => m.language === "EN");
     expect(published.some((m) => m.language === "ID" && m.translationGroupId === english?.translationGroupId)).toBe(true);
     expect(materials.filter((m) => m.status === "DRAFT")).toHaveLength(1);
+  });
+
+  it("places one published text on each of the five stages of the journey", async () => {
+    const materials = await db.material.findMany({ where: { slug: { in: [...DEMO_MATERIAL_SLUGS] }, journeyStage: { not: null } } });
+    expect(materials.map((m) => m.journeyStage).sort()).toEqual(["ABROAD", "CONSIDERING", "DEPARTING", "PREPARING", "RETURNING"]);
+    expect(materials.every((m) => m.status === "PUBLISHED" && m.language === "ID")).toBe(true);
   });
 });

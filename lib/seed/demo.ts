@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { WIB } from "@/lib/dates";
 import type { Db } from "@/lib/db/create-client";
 import type { DesaBinaan, Event, Office, User } from "@/lib/generated/prisma/client";
@@ -9,6 +12,7 @@ import {
   EventType,
   Gender,
   InstitutionKind,
+  JourneyStage,
   Language,
   MaterialCategory,
   MaterialStatus,
@@ -35,6 +39,9 @@ import {
 } from "@/lib/factories";
 import { seedOrganisation } from "./organisation";
 import { provinceTimeZone } from "./regions";
+import { newTicketCode } from "@/lib/features/warnings/codes";
+import { monthOf, slaTimes } from "@/lib/features/warnings/sla";
+import type { WarningCategory, WarningSource, WarningStatus, WarningUrgency } from "@/lib/generated/prisma/enums";
 
 /*
  * Demo data, taken from five news reports of the program: Kanim Surakarta and
@@ -147,6 +154,11 @@ type OfficeSpec = {
   provinceCode: string;
   headName: string | null;
   workArea: string[];
+  /**
+   * The usual public service hours of an immigration office, not checked per office (demo data);
+   * addresses and phones are left empty for want of a source (lib/seed/data/organisation.ts).
+   */
+  serviceHours: string;
 };
 
 const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
@@ -159,6 +171,7 @@ const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
     // Kota Palembang, Ogan Ilir, Ogan Komering Ilir, Banyuasin, Musi Banyuasin; the south and
     // west of the province belong to the offices in Muara Enim and Baturaja.
     workArea: ["16.71", "16.10", "16.02", "16.07", "16.06"],
+    serviceHours: "Senin–Jumat 08.00–16.00 WIB",
   },
   surakarta: {
     slug: "kanim-surakarta",
@@ -168,6 +181,7 @@ const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
     headName: "Winarko",
     // Solo Raya: Surakarta, Sragen, Karanganyar, Sukoharjo, Wonogiri, Klaten, Boyolali
     workArea: ["33.72", "33.14", "33.13", "33.11", "33.12", "33.10", "33.09"],
+    serviceHours: "Senin–Jumat 08.00–16.00 WIB",
   },
   jakartaUtara: {
     slug: "kanim-jakarta-utara",
@@ -176,6 +190,7 @@ const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
     provinceCode: "31",
     headName: "Qriz Pratama",
     workArea: ["31.72", "31.01"], // Jakarta Utara, Kepulauan Seribu
+    serviceHours: "Senin–Jumat 08.00–16.00 WIB",
   },
   sampit: {
     slug: "kanim-sampit",
@@ -184,6 +199,7 @@ const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
     provinceCode: "62",
     headName: "Teddy Anugraha",
     workArea: ["62.02", "62.07", "62.06"], // Kotawaringin Timur, Seruyan, Katingan
+    serviceHours: "Senin–Jumat 08.00–16.00 WIB",
   },
   mataram: {
     slug: "kanim-mataram",
@@ -192,6 +208,7 @@ const OFFICE_SPECS: Record<OfficeKey, OfficeSpec> = {
     provinceCode: "52",
     headName: null, // not in the reports
     workArea: ["52.71", "52.01", "52.02", "52.03", "52.08"], // Pulau Lombok
+    serviceHours: "Senin–Jumat 08.00–16.00 WITA",
   },
 };
 
@@ -829,6 +846,7 @@ type MaterialSpec = {
   status?: MaterialStatus;
   translationGroupId?: string;
   publishedOn?: string;
+  journeyStage?: JourneyStage;
   body: string;
 };
 
@@ -928,6 +946,122 @@ Berbeda dengan perdagangan orang, dalam penyelundupan orang yang dibawa biasanya
 
 _Draf: bagian contoh kasus dan cara melapor belum ditulis._`,
   },
+  // The journey (/perjalanan, issue 18): one short text per stage, each with what to check, the
+  // warning signs and whom to call. Written for the demo from the guide and the program's
+  // articles; the only numbers are the public service lines the guide already lists.
+  {
+    slug: "perjalanan-berpikir-untuk-berangkat",
+    title: "Berpikir untuk Bekerja ke Luar Negeri",
+    summary: "Sebelum menerima tawaran kerja, cari tahu dulu dari sumber resmi dan bicarakan dengan keluarga.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    journeyStage: JourneyStage.CONSIDERING,
+    publishedOn: "2026-04-06",
+    body: `Keputusan bekerja ke luar negeri sebaiknya diambil bersama keluarga, dengan informasi dari sumber resmi, bukan hanya dari sponsor atau kenalan.
+
+**Daftar periksa**
+- Tanyakan lowongan resmi ke Dinas Tenaga Kerja (Disnaker) kabupaten/kota atau BP3MI di provinsi Anda.
+- Periksa apakah perusahaan penempatan (P3MI) yang menawarkan pekerjaan ada dalam daftar perusahaan berizin.
+- Pahami pekerjaannya: negara, jenis pekerjaan, gaji, jam kerja, dan biaya yang benar-benar harus dibayar.
+- Bicarakan dengan keluarga; izin tertulis suami/istri/orang tua/wali diperlukan nanti.
+
+**Tanda bahaya**
+- Gaji sangat tinggi untuk pekerjaan mudah, tanpa syarat keterampilan.
+- Tawaran hanya lewat media sosial atau perorangan, tanpa perusahaan yang jelas.
+- Anda didesak memutuskan cepat atau diminta menyerahkan uang sebelum ada kejelasan.
+
+**Siapa yang dihubungi**
+Disnaker kabupaten/kota, BP3MI provinsi, Kantor Imigrasi terdekat, atau narahubung Desa Binaan Imigrasi di desa Anda. Layanan pengaduan KP2MI bebas pulsa: 0800-1000.`,
+  },
+  {
+    slug: "perjalanan-mempersiapkan-keberangkatan",
+    title: "Mempersiapkan Diri dan Dokumen",
+    summary: "Dokumen, pelatihan, dan pemeriksaan kesehatan diurus lewat jalur resmi, dan dokumen tetap Anda pegang.",
+    category: MaterialCategory.BEKERJA_PROSEDURAL,
+    journeyStage: JourneyStage.PREPARING,
+    publishedOn: "2026-04-06",
+    body: `Persiapan yang benar membuat Anda terlindungi sejak sebelum berangkat.
+
+**Daftar periksa**
+- Daftar sebagai pencari kerja di Disnaker atau lewat SIAPkerja Kemnaker.
+- Ajukan paspor sendiri lewat aplikasi M-Paspor dan sampaikan tujuan perjalanan dengan jujur saat wawancara.
+- Ikuti pelatihan dan uji kompetensi, serta pemeriksaan kesehatan dan psikologi.
+- Daftar sebagai peserta BPJS Ketenagakerjaan.
+- Baca perjanjian kerja sampai paham: gaji, jam kerja, jenis pekerjaan, majikan, dan alamat tempat kerja.
+
+**Tanda bahaya**
+- Perekrut atau sponsor meminta menyimpan KTP, Kartu Keluarga, ijazah, atau paspor Anda.
+- Anda diminta membayar biaya besar atau menandatangani utang yang dipotong dari gaji.
+- Anda diajari berbohong kepada petugas imigrasi tentang tujuan perjalanan.
+
+**Siapa yang dihubungi**
+Disnaker untuk pendaftaran dan pengecekan perusahaan, Kantor Imigrasi untuk paspor, BP3MI untuk pertanyaan tentang penempatan. KP2MI: 0800-1000.`,
+  },
+  {
+    slug: "perjalanan-saat-berangkat",
+    title: "Saat Berangkat",
+    summary: "Berangkat dengan visa kerja, lewat jalur resmi, dan tinggalkan keterangan lengkap untuk keluarga.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    journeyStage: JourneyStage.DEPARTING,
+    publishedOn: "2026-04-06",
+    body: `Hari keberangkatan adalah saat terakhir untuk memastikan semuanya resmi.
+
+**Daftar periksa**
+- Sudah mengikuti Orientasi Pra Pemberangkatan (OPP) dari BP3MI.
+- Memakai visa kerja, bukan visa kunjungan, wisata, atau umrah.
+- Paspor, visa, dan perjanjian kerja Anda pegang sendiri; salinannya ada di rumah dan di ponsel.
+- Keluarga tahu nama perusahaan, alamat tempat kerja, dan nomor yang dapat dihubungi.
+
+**Tanda bahaya**
+- Anda ditampung berhari-hari di rumah atau tempat yang tidak jelas, atau dipindah-pindah.
+- Anda disuruh berangkat lewat pelabuhan atau jalur tidak resmi, atau transit di negara lain tanpa penjelasan.
+- Anda disuruh mengaku berwisata atau beribadah kepada petugas.
+
+**Siapa yang dihubungi**
+Petugas imigrasi di bandara atau pelabuhan siap membantu bila ada yang janggal. Dalam keadaan darurat, hubungi polisi di 110. KP2MI: 0800-1000.`,
+  },
+  {
+    slug: "perjalanan-selama-di-luar-negeri",
+    title: "Selama Bekerja di Luar Negeri",
+    summary: "Jaga dokumen, tetap berhubungan dengan keluarga, dan kenali Perwakilan RI di negara tempat bekerja.",
+    category: MaterialCategory.TPPO,
+    journeyStage: JourneyStage.ABROAD,
+    publishedOn: "2026-04-06",
+    body: `Perlindungan tetap berlaku selama Anda bekerja di luar negeri.
+
+**Daftar periksa**
+- Lapor diri ke Perwakilan RI (KBRI atau KJRI) di negara tempat Anda bekerja.
+- Simpan paspor dan salinan perjanjian kerja; catat alamat KBRI/KJRI terdekat.
+- Hubungi keluarga secara teratur dan kabarkan bila pindah tempat kerja.
+
+**Tanda bahaya**
+- Paspor ditahan majikan atau agen, gaji tidak dibayar, atau pekerjaan berbeda dari perjanjian.
+- Anda dikurung, diancam, atau dilarang berhubungan dengan keluarga.
+- Anda disuruh pindah majikan atau negara tanpa dokumen baru.
+
+**Siapa yang dihubungi**
+Perwakilan RI (KBRI/KJRI) di negara tempat bekerja. Keluarga di Indonesia dapat menghubungi KP2MI di 0800-1000 atau SAPA 129 (telepon 129, WhatsApp 08111-129-129) untuk kekerasan terhadap perempuan dan anak.`,
+  },
+  {
+    slug: "perjalanan-pulang-ke-tanah-air",
+    title: "Pulang ke Tanah Air",
+    summary: "Pulang lewat jalur resmi, urus hak Anda, dan bagikan pengalaman kepada warga desa.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    journeyStage: JourneyStage.RETURNING,
+    publishedOn: "2026-04-06",
+    body: `Kepulangan juga bagian dari migrasi aman.
+
+**Daftar periksa**
+- Pulang lewat bandara atau pelabuhan resmi dengan paspor Anda sendiri.
+- Simpan bukti gaji, perjanjian kerja, dan kartu BPJS Ketenagakerjaan untuk mengurus hak yang belum diterima.
+- Ceritakan pengalaman Anda kepada keluarga dan warga desa: pengalaman nyata membantu orang lain waspada.
+
+**Tanda bahaya**
+- Tawaran berangkat lagi dengan cepat lewat sponsor, tanpa Disnaker dan tanpa perusahaan berizin.
+- Ada kerabat atau tetangga yang sedang direkrut dengan cara yang sama seperti yang merugikan Anda.
+
+**Siapa yang dihubungi**
+BP3MI provinsi untuk masalah gaji atau hak yang belum dibayar, Disnaker untuk pelatihan dan pekerjaan, narahubung Desa Binaan Imigrasi atau Kantor Imigrasi terdekat bila mendengar perekrutan yang mencurigakan. KP2MI: 0800-1000.`,
+  },
 ];
 
 export const DEMO_MATERIAL_SLUGS: readonly string[] = MATERIALS.map((m) => m.slug);
@@ -946,6 +1080,35 @@ async function seedMaterials(db: Db, authorId: string | null): Promise<void> {
       publishedAt: publishedOn ? localInstant(publishedOn, "08:00", WIB) : null,
     });
   }
+}
+
+/**
+ * A short recording for one material: synthetic speech made here with espeak-ng (Indonesian
+ * voice) and opusenc, reading part of the text (lib/seed/data/audio/README.md). Labelled as
+ * synthetic in its own tags and in the README; written once, like the rest of the demo.
+ */
+const DEMO_AUDIO = { slug: "bekerja-ke-luar-negeri-secara-prosedural", file: "bekerja-ke-luar-negeri-secara-prosedural.opus" };
+
+async function seedMaterialAudio(db: Db): Promise<void> {
+  const material = await db.material.findUnique({ where: { slug: DEMO_AUDIO.slug }, select: { id: true, audioFileId: true } });
+  if (!material || material.audioFileId) return;
+  const data = new Uint8Array(readFileSync(fileURLToPath(new URL(`./data/audio/${DEMO_AUDIO.file}`, import.meta.url))));
+  const { parseBuffer } = await import("music-metadata");
+  const { format } = await parseBuffer(data, { mimeType: "audio/ogg", size: data.byteLength }, { duration: true });
+  await db.$transaction(async (tx) => {
+    const file = await tx.storedFile.create({
+      data: {
+        fileName: DEMO_AUDIO.file,
+        mimeType: "audio/ogg",
+        byteSize: data.byteLength,
+        sha256: createHash("sha256").update(data).digest("hex"),
+        durationMs: Math.round((format.duration ?? 0) * 1000),
+        data,
+      },
+      select: { id: true },
+    });
+    await tx.material.update({ where: { id: material.id }, data: { audioFileId: file.id } });
+  });
 }
 
 // ───────────────────────────── Entry point ─────────────────────────────
@@ -970,7 +1133,110 @@ export async function seedDemo(db: Db): Promise<void> {
   const villagers = await seedAccounts(db, offices, ACCOUNT_SPECS.filter((a) => a.role === Role.VILLAGE));
   for (const [email, user] of villagers) ctx.users.set(email, user);
   await assignCemengOfficer(db, ctx);
+  await seedWarnings(db, ctx);
   await seedCoordinationMeeting(db, ctx);
   await seedUpcomingEvents(db, ctx);
   await seedMaterials(db, ctx.users.get("ditjen@demo.imigrasi.go.id")?.id ?? null);
+  await seedMaterialAudio(db);
 }
+
+// ───────────────────────────── Early warning (ADR 0018) ─────────────────────────────
+
+/**
+ * Four fictional reports at Kanim Surakarta, relative to the time of seeding so that the demo
+ * always shows each state: one from Desa Cemeng nearing its 24-hour target, one overdue (the
+ * Kanwil's red flag, ready for a reminder), one in follow-up and one closed. No real person.
+ */
+async function seedWarnings(db: Db, ctx: Ctx): Promise<void> {
+  const office = ctx.offices.surakarta;
+  if ((await db.warningReport.count({ where: { officeId: office.id } })) > 0) return;
+  const cemeng = await db.desaBinaan.findUnique({ where: { villageCode: CEMENG }, select: { id: true } });
+  if (!cemeng) return;
+  const villageUser = ctx.users.get("desa.cemeng@demo.imigrasi.go.id")?.id ?? null;
+  const officer = ctx.users.get("petugas.surakarta@demo.imigrasi.go.id")?.id ?? null;
+  const policy = { hours: 24, urgentHours: 6, warnPercent: 75 };
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+  const stories: {
+    filedHoursAgo: number;
+    category: WarningCategory;
+    urgency?: WarningUrgency;
+    source: WarningSource;
+    description: string;
+    place: string | null;
+    status: WarningStatus;
+    respondedAfterHours?: number;
+  }[] = [
+    {
+      filedHoursAgo: 20,
+      category: "TPPO_INDICATION",
+      source: "VILLAGE",
+      description: `Seorang warga bercerita ada orang dari luar desa yang menawarkan pekerjaan di luar negeri kepada beberapa pemuda, berangkat bulan depan, katanya cukup dengan visa turis. ${DEMO_NOTE}`,
+      place: "Dusun Cemeng Kidul",
+      status: "NEW",
+    },
+    {
+      filedHoursAgo: 30,
+      category: "RECRUITER",
+      source: "VILLAGE",
+      description: `Sebuah agen membuka pendaftaran calon pekerja migran di balai dusun tanpa izin dari Disnaker. ${DEMO_NOTE}`,
+      place: "Balai Dusun Cemeng Lor",
+      status: "NEW",
+    },
+    {
+      filedHoursAgo: 72,
+      category: "PASSPORT_REQUEST",
+      urgency: "URGENT",
+      source: "OFFICER",
+      description: `Permohonan paspor dua warga dengan tujuan ziarah, diduga untuk bekerja. ${DEMO_NOTE}`,
+      place: null,
+      status: "IN_FOLLOW_UP",
+      respondedAfterHours: 2,
+    },
+    {
+      filedHoursAgo: 24 * 20,
+      category: "FOREIGNER",
+      source: "VILLAGE",
+      description: `Dua orang asing terlihat bekerja di penggilingan padi desa. ${DEMO_NOTE}`,
+      place: null,
+      status: "CLOSED_INVALID",
+      respondedAfterHours: 9,
+    },
+  ];
+  await db.$transaction(async (tx) => {
+    for (const story of stories) {
+      const filedAt = hoursAgo(story.filedHoursAgo);
+      const times = slaTimes(filedAt, story.urgency === "URGENT", policy);
+      const firstResponseAt = story.respondedAfterHours ? new Date(filedAt.getTime() + story.respondedAfterHours * 3_600_000) : null;
+      const closed = story.status.startsWith("CLOSED");
+      const report = await tx.warningReport.create({
+        data: {
+          ticketCode: newTicketCode(),
+          source: story.source,
+          category: story.category,
+          urgency: story.urgency ?? "NORMAL",
+          status: story.status,
+          description: story.description,
+          place: story.place,
+          occurredOn: new Date(`${filedAt.toISOString().slice(0, 10)}T00:00:00Z`),
+          villageCode: CEMENG,
+          desaBinaanId: cemeng.id,
+          provinceCode: office.provinceCode,
+          officeId: office.id,
+          kanwilId: office.kanwilId,
+          filedById: story.source === "VILLAGE" ? villageUser : officer,
+          assignedToId: firstResponseAt ? officer : null,
+          filedAt,
+          filedMonth: monthOf(filedAt, "Asia/Jakarta"),
+          ...times,
+          firstResponseAt,
+          closedAt: closed && firstResponseAt ? new Date(firstResponseAt.getTime() + 24 * 3_600_000) : null,
+        },
+      });
+      await tx.warningStep.create({ data: { reportId: report.id, kind: "FILED", status: "NEW", actorId: report.filedById, forReporter: true, at: filedAt } });
+      if (firstResponseAt) {
+        await tx.warningStep.create({ data: { reportId: report.id, kind: "STATUS", status: story.status, actorId: officer, forReporter: true, at: firstResponseAt } });
+      }
+    }
+  });
+}
+

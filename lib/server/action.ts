@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { requireScope, type SessionUser } from "@/lib/server/scope";
 import { getTranslator } from "@/lib/i18n/translator";
+import { isLocale } from "@/lib/i18n/config";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -43,13 +44,23 @@ export function defineAction<S extends z.ZodType, R>(config: {
 export function definePublicAction<S extends z.ZodType, R>(config: {
   schema: S;
   handler: (input: z.output<S>) => Promise<R>;
+  /**
+   * The language of the messages, for forms on public pages: their language is in the URL, not
+   * in a cookie (docs/decisions/0008), so the form sends it. Default: the cookie's.
+   */
+  localeOf?: (input: z.input<S>) => string | undefined;
 }): (input: z.input<S>) => Promise<ActionResult<R>> {
-  return runAction(config.schema, config.handler);
+  return runAction(config.schema, config.handler, config.localeOf);
 }
 
-function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) => Promise<R>): (input: z.input<S>) => Promise<ActionResult<R>> {
+function runAction<S extends z.ZodType, R>(
+  schema: S,
+  run: (input: z.output<S>) => Promise<R>,
+  localeOf?: (input: z.input<S>) => string | undefined,
+): (input: z.input<S>) => Promise<ActionResult<R>> {
   return async (input) => {
-    const translate = await getTranslator();
+    const requested = localeOf?.(input);
+    const translate = await getTranslator(isLocale(requested) ? requested : undefined);
     try {
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
@@ -57,7 +68,9 @@ function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) 
         for (const issue of parsed.error.issues) {
           const path = issue.path.join(".") || "_form";
           // zod's own messages (English, for a wrong type or a malformed id) never reach a person
-          fieldErrors[path] ??= translate.has(issue.message) ? translate(issue.message) : translate("validation.invalid");
+          // a custom issue may carry the values its message names (the placeholder a template got wrong)
+          const values = issue.code === "custom" ? stringValues(issue.params) : undefined;
+          fieldErrors[path] ??= translate.has(issue.message) ? translate(issue.message, values) : translate("validation.invalid");
         }
         return { ok: false, error: translate("errors.VALIDATION"), fieldErrors };
       }
@@ -73,4 +86,11 @@ function runAction<S extends z.ZodType, R>(schema: S, run: (input: z.output<S>) 
       return { ok: false, error: translate("errors.UNEXPECTED") };
     }
   };
+}
+
+/** The string and number entries of a custom issue's params, for a message's {values}. */
+function stringValues(params: Record<string, unknown> | undefined): Record<string, string | number> | undefined {
+  if (!params) return undefined;
+  const entries = Object.entries(params).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number");
+  return entries.length ? Object.fromEntries(entries) : undefined;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/lib/i18n/catalogue";
@@ -6,6 +7,8 @@ import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { getCurrentUser, sessionRef, type SessionRef } from "@/lib/server/auth/session";
 import { env } from "@/lib/server/env";
 import { isCrossOriginRequest, requestOrigins } from "@/lib/server/same-origin";
+import { clientAddressFrom } from "@/lib/server/client-address";
+import { hitRateLimit } from "@/lib/server/rate-limit";
 import { AppError, ERROR_STATUS } from "@/lib/server/errors";
 import type { SessionUser } from "@/lib/server/scope";
 
@@ -105,4 +108,66 @@ export function mutatingRoute<C>(
     }
     return handler(request, context);
   };
+}
+
+/** How often one client address may call the open data API (issue 18): per minute, all endpoints. */
+export const PUBLIC_API_LIMIT = { max: 120, windowSeconds: 60 };
+
+const PUBLIC_API_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining",
+  // Counts move when a session is reported; five minutes, as the public pages (ADR 0008).
+  "Cache-Control": "public, max-age=300, stale-while-revalidate=600",
+} as const;
+
+/**
+ * The one wrapper for the open data API (/api/publik/v1, docs/decisions/0020): no sign-in, GET
+ * only, open to every origin (CORS `*`, no credentials: nothing here depends on who asks), rate
+ * limited per client address in PostgreSQL (shared by every instance), a strong ETag over the
+ * body with 304 on If-None-Match, and expected failures as `{ error: CODE, fields? }`. The handler
+ * returns the body, or null for "not found".
+ */
+export function publicApiRoute<P>(
+  handler: (ctx: { params: P; searchParams: Record<string, string>; request: NextRequest }) => Promise<unknown>,
+  options: { limit?: { max: number; windowSeconds: number }; scope?: string } = {},
+): (request: NextRequest, context: { params: Promise<P> }) => Promise<Response> {
+  const limit = options.limit ?? PUBLIC_API_LIMIT;
+  return async (request, { params }) => {
+    const key = `api-publik:${options.scope ?? "v1"}:${clientAddressFrom(request.headers)}`;
+    const hit = await hitRateLimit(key, limit.windowSeconds);
+    const limitHeaders = { "RateLimit-Limit": String(limit.max), "RateLimit-Remaining": String(Math.max(0, limit.max - hit.count)) };
+    const json = (body: unknown, status: number, extra: Record<string, string> = {}) =>
+      Response.json(body, { status, headers: { ...PUBLIC_API_HEADERS, ...limitHeaders, "Cache-Control": "no-store", ...extra } });
+    if (hit.count > limit.max) {
+      const retryAfter = Math.max(1, Math.ceil((hit.resetAt.getTime() - Date.now()) / 1000));
+      return json({ error: "RATE_LIMITED" }, 429, { "Retry-After": String(retryAfter) });
+    }
+    let body: unknown;
+    try {
+      body = await handler({ params: await params, searchParams: Object.fromEntries(request.nextUrl.searchParams), request });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      return json({ error: error.code, ...(error.fieldErrors ? { fields: error.fieldErrors } : {}) }, ERROR_STATUS[error.code]);
+    }
+    if (body === null) return json({ error: "NOT_FOUND" }, 404);
+    const text = JSON.stringify(body);
+    const etag = `"${createHash("sha256").update(text).digest("base64url").slice(0, 32)}"`;
+    const headers = { ...PUBLIC_API_HEADERS, ...limitHeaders, ETag: etag };
+    const match = (request.headers.get("if-none-match") ?? "").split(",").map((t) => t.trim().replace(/^W\//, ""));
+    if (match.includes(etag) || match.includes("*")) return new Response(null, { status: 304, headers });
+    return new Response(text, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  };
+}
+
+/** The CORS preflight of the open data API: any origin may GET, nothing else. */
+export function publicApiOptions(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "Access-Control-Allow-Origin": "*",
+      "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+      "Access-Control-Allow-Headers": "If-None-Match",
+      "Access-Control-Max-Age": "86400",
+    },
+  });
 }

@@ -145,8 +145,16 @@ export function userWhere(user: SessionUser, key: PermissionKey): Prisma.UserWhe
  * reads published material only.
  */
 export function materialWhere(user: SessionUser, key: PermissionKey): Prisma.MaterialWhereInput {
-  const reading = key === "read:material";
-  switch (requireScope(user, key)) {
+  const scope = requireScope(user, key);
+  return scope === "own-village" ? { status: "PUBLISHED" } : officeOrNationalWhere(user, scope, key === "read:material");
+}
+
+/**
+ * Rows an office owns where no office means national (material, quizzes): reading includes the
+ * national ones; writing never reaches another office's, and national ones only with `any`.
+ */
+function officeOrNationalWhere(user: SessionUser, scope: Exclude<Scope, "own-village">, reading: boolean) {
+  switch (scope) {
     case "any":
       return {};
     case "own-region":
@@ -155,9 +163,18 @@ export function materialWhere(user: SessionUser, key: PermissionKey): Prisma.Mat
         : { office: { kanwilId: must(user.kanwilId) } };
     case "own-office":
       return reading ? { OR: [{ officeId: null }, { officeId: must(user.officeId) }] } : { officeId: must(user.officeId) };
-    case "own-village":
-      return { status: "PUBLISHED" };
   }
+}
+
+/**
+ * Which knowledge quizzes the user may act on for `key` (ADR 0025): as material, reading includes
+ * national quizzes (officeId null); writing never reaches another office's, and national ones
+ * only with the `any` scope.
+ */
+export function quizWhere(user: SessionUser, key: PermissionKey): Prisma.QuizWhereInput {
+  const scope = requireScope(user, key);
+  if (scope === "own-village") throw new AppError("FORBIDDEN");
+  return officeOrNationalWhere(user, scope, key === "read:quiz");
 }
 
 /** Which outreach sessions (kegiatan) the user may act on for `key`. */
@@ -196,5 +213,37 @@ export async function auditWhere(
       return { officeId: must(user.officeId) };
     case "own-village":
       throw new AppError("FORBIDDEN");
+  }
+}
+
+/**
+ * Which early-warning reports the user may act on for `key` (ADR 0018): the owning office's, the
+ * Kanwil's (reports carry the Kanwil they sit under, including tips no office holds yet), every
+ * one nationally; a village account only those it filed itself.
+ */
+export function warningWhere(user: SessionUser, key: PermissionKey): Prisma.WarningReportWhereInput {
+  switch (requireScope(user, key)) {
+    case "any":
+      return {};
+    case "own-region":
+      return { kanwilId: must(user.kanwilId) };
+    case "own-office":
+      return { officeId: must(user.officeId) };
+    case "own-village":
+      return { filedById: user.id };
+  }
+}
+
+/** warningWhere for raw SQL: a condition on the warning_report row aliased `w`. */
+export function warningScopeSql(user: SessionUser, key: PermissionKey): Prisma.Sql {
+  switch (requireScope(user, key)) {
+    case "any":
+      return Prisma.sql`TRUE`;
+    case "own-region":
+      return Prisma.sql`w.kanwil_id = ${must(user.kanwilId)}::uuid`;
+    case "own-office":
+      return Prisma.sql`w.office_id = ${must(user.officeId)}::uuid`;
+    case "own-village":
+      return Prisma.sql`w.filed_by_id = ${user.id}::uuid`;
   }
 }

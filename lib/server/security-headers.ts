@@ -5,7 +5,8 @@
  * The public pages are cached and shared between readers (docs/decisions/0008), so a per-request
  * nonce cannot be in them: they get the same policy with 'unsafe-inline' scripts instead of a
  * nonce (next.config.ts), still refusing other origins' scripts, plugins, <base> and framing.
- * No page may be framed by another site (frame-ancestors 'none').
+ * No page may be framed by another site (frame-ancestors 'none'), except the village widget and
+ * badge that village websites embed (issue 18, FRAMEABLE_CSP below).
  */
 const COMMON = [
   "default-src 'self'",
@@ -14,6 +15,10 @@ const COMMON = [
   "img-src 'self' data: blob: https:",
   "font-src 'self'",
   "connect-src 'self'",
+  // Workers: the tip form's proof of work (/_next/static, ADR 0023) and the staff service worker
+  // (ADR 0019). Named, because 'strict-dynamic' would otherwise decide for workers too. No blob:, no wasm.
+  "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'self'",
@@ -25,6 +30,17 @@ export function strictCsp(nonce: string, dev = false): string {
 }
 
 export const CACHED_PAGE_CSP = [...COMMON, "script-src 'self' 'unsafe-inline'"].join("; ");
+
+/**
+ * The village widget (/desa/<code>/widget) and badge (/desa/<code>/lencana.svg): any site may
+ * frame them (a village's OpenSID site, docs/decisions/0020). Cached, so no nonce, like the
+ * public pages; everything else as COMMON.
+ */
+export const FRAMEABLE_CSP = [...COMMON.filter((d) => !d.startsWith("frame-ancestors")), "frame-ancestors *", "script-src 'self' 'unsafe-inline'"].join("; ");
+
+/** next.config `headers()` sources of the frameable routes, and a lookahead that leaves them out. */
+export const FRAMEABLE_SOURCES = ["/desa/:code/widget", "/desa/:code/lencana.svg"];
+export const NOT_FRAMEABLE_LOOKAHEAD = "(?!desa/[^/]+/widget$|desa/[^/]+/lencana\\.svg$)";
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 

@@ -60,3 +60,18 @@ test("the public check-in page has no accessibility violations, for a real and a
   }
   await context.close();
 });
+
+test("the public tip pages have no accessibility violations, on a phone too", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/lapor", "/en/lapor", "/lapor?desa=33.14.07.2003", "/lapor/lacak", "/en/lapor/lacak"]) {
+    await page.goto(path);
+    await expect(page.locator("main h1")).toBeVisible();
+    await expectNoViolations(page);
+  }
+  // the tracking page with its error shown
+  await page.goto("/lapor/lacak");
+  await page.locator("main").getByLabel("Kode pelacakan").fill("AAAA-BBBB-CCCC-DDDD");
+  await page.locator("main").getByRole("button", { name: "Lihat status" }).click();
+  await expect(page.locator("main")).toContainText("tidak ditemukan");
+  await expectNoViolations(page);
+});

@@ -27,13 +27,14 @@ async function portalPaths(page: Page) {
   const menu = page.getByRole("navigation", { name: "Menu utama" }).getByRole("link");
   const paths = new Set<string>(["/portal"]);
   for (const href of await menu.evaluateAll((els) => els.map((e) => e.getAttribute("href")!))) paths.add(href);
-  for (const list of ["/portal/kegiatan", "/portal/desa", "/portal/materi"]) {
+  for (const list of ["/portal/kegiatan", "/portal/desa", "/portal/materi", "/portal/kuis", "/portal/deteksi"]) {
     if (!paths.has(list)) continue;
     await page.goto(list);
-    const first = main(page).locator(`a[href^="${list}/"]:not([href$="/baru"])`).first();
+    const first = main(page).locator(`a[href^="${list}/"]:not([href$="/baru"]):not([href$="/sla"])`).first();
     if (await first.count()) paths.add((await first.getAttribute("href"))!);
   }
   paths.add("/portal/desa/baru?q=Cemeng");
+  if (paths.has("/portal/deteksi")) paths.add("/portal/deteksi/baru");
   return [...paths];
 }
 
@@ -55,3 +56,17 @@ for (const [who, email] of [
     }
   });
 }
+
+test("the public tip form and tracking page fit a 360 px phone, menu included", async ({ page }) => {
+  await page.setViewportSize({ width: WIDTH, height: 740 });
+  for (const path of ["/lapor", "/lapor?desa=33.14.07.2003", "/en/lapor", "/lapor/lacak", "/en/lapor/lacak"]) {
+    await page.goto(path);
+    await expect(main(page).locator("h1").first()).toBeVisible();
+    await expectFitsPhone(page, path);
+    const links = page.getByRole("navigation", { name: /Menu situs|Site menu/ }).getByRole("link");
+    for (let i = 0; i < (await links.count()); i++) {
+      const box = await links.nth(i).boundingBox();
+      expect.soft(box && box.x >= 0 && box.x + box.width <= WIDTH + 0.5, `${path}: menu entry ${i}`).toBe(true);
+    }
+  }
+});

@@ -1,11 +1,19 @@
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
+import { monthPeriod, wibDay } from "@/lib/features/reports/period";
 import { getOverview, getOwnVillage } from "@/lib/features/home/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { Overview } from "./_components/overview";
 import { VillageHome } from "./_components/village-home";
+import { WarningScoresSection } from "./_components/warning-scores";
 import { titled } from "@/lib/i18n/metadata";
 
 export const generateMetadata = titled("nav.portalHome");
+
+function thisMonth() {
+  const today = wibDay(new Date());
+  return monthPeriod(today.year, today.month);
+}
 
 /** Each role lands here and sees its own level: nation, province, office or village. */
 export default async function PortalHomePage() {
@@ -27,6 +35,10 @@ export default async function PortalHomePage() {
         <p className="text-slate-700">{t("greeting", { name: user.name })}</p>
       </div>
       <Overview overview={overview} showOffices={user.role === "NATIONAL_ADMIN" || user.role === "REGIONAL_OVERSEER"} />
+      {/* this month's early-warning scores and red flag (ADR 0024); streamed, its own query */}
+      <Suspense fallback={null}>
+        <WarningScoresSection user={user} filters={{ period: thisMonth() }} />
+      </Suspense>
     </div>
   );
 }

@@ -12,6 +12,7 @@ const VALUE_NAMESPACES: Record<string, string> = {
   category: "attendeeCategory",
   type: "eventType",
   classType: "officeClass",
+  journeyStage: "materials.journeyStages",
 };
 const STATUS_NAMESPACES: Record<string, string> = { event: "eventStatus", material: "materials.status" };
 

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/server/db";
 import { auditWhere, type SessionUser } from "@/lib/server/scope";
 
-export const AUDIT_ENTITY_TYPES = ["desa_binaan", "contact", "user", "office"] as const;
+export const AUDIT_ENTITY_TYPES = ["desa_binaan", "contact", "user", "office", "warning"] as const;
 export const AUDIT_PAGE_SIZE = 50;
 
 export const auditFilterSchema = z.object({

@@ -21,7 +21,11 @@ export function navigationFor(user: { role: Role; officeId: string | null; desaB
     items.push({ href: `/portal/kantor/${user.officeId}`, labelKey: "nav.myOffice" });
   }
   if (can(user.role, "read:event")) items.push({ href: "/portal/kegiatan", labelKey: "nav.events" });
+  // Early warning (deteksi dini): the office's queue, the Kanwil's and nation's view, a village's own reports.
+  if (can(user.role, "read:warning")) items.push({ href: "/portal/deteksi", labelKey: "warning.nav" });
   if (can(user.role, "create:material")) items.push({ href: "/portal/materi", labelKey: "materials.nav" });
+  if (can(user.role, "create:quiz")) items.push({ href: "/portal/kuis", labelKey: "quiz.nav" });
+  if (can(user.role, "manage:agency")) items.push({ href: "/portal/agensi", labelKey: "agency.nav" });
   if (can(user.role, "manage:user")) items.push({ href: "/portal/pengguna", labelKey: "nav.accounts" });
   if (can(user.role, "read:audit")) items.push({ href: "/portal/audit", labelKey: "audit.nav" });
   return items;

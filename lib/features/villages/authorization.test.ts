@@ -24,7 +24,7 @@ import {
 } from "@/lib/features/villages/schemas";
 import type { SessionUser } from "@/lib/server/scope";
 import { createContact as makeContact, createDesaBinaan, freeUniqueVillage } from "@/lib/factories";
-import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+import { createTwoOfficeWorld, outcome, testDb, expectedOutcome, matrixActors, type Side } from "@/tests/support/world";
 
 /**
  * The role x own/other matrix for every village and contact action, derived from the permission
@@ -36,21 +36,9 @@ beforeAll(async () => {
   w = await createTwoOfficeWorld();
 });
 
-type Side = "own" | "other";
-const actors = () =>
-  ({
-    national: w.national,
-    regional: w.regionalA,
-    officeAdmin: w.adminA,
-    officer: w.officerA,
-    village: w.villageUserA,
-  }) satisfies Record<string, SessionUser>;
+const actors = () => matrixActors(w);
 
-function expected(actor: SessionUser, key: PermissionKey, side: Side): string {
-  const scope = scopeFor(actor.role, key);
-  if (!scope) return "FORBIDDEN";
-  return scope === "any" || side === "own" ? "OK" : "NOT_FOUND";
-}
+const expected = expectedOutcome;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString().slice(0, 10);

@@ -11,6 +11,7 @@ import {
   villageListQuery,
 } from "@/lib/features/villages/schemas";
 import { escapeLike } from "@/lib/features/villages/queries";
+import { localDay } from "@/lib/features/events/local-time";
 import { createContact as makeContact, createDesaBinaan, createEvent, freeVillageCode } from "@/lib/factories";
 import { createTwoOfficeWorld, testDb } from "@/tests/support/world";
 
@@ -168,19 +169,23 @@ describe("village input", () => {
   });
 
   it("refuses a stage change, a decree or a proposal dated after today in the village's time zone", async () => {
-    const tomorrow = new Date(Date.now() + 24 * 3600 * 1000 + 7 * 3600 * 1000).toISOString().slice(0, 10);
+    // The day after today in the village (Jawa Tengah, WIB), given to the domain as the schema
+    // hands it over. Not through the schema's parse: its own check allows a day of slack over UTC,
+    // so from 17:00 UTC (midnight WIB) it already refuses this day before the domain sees it, and
+    // the test failed every evening (UTC).
+    const tomorrow = new Date(localDay(new Date(), "Asia/Jakarta").getTime() + 24 * 3600 * 1000);
     const desa = await createDesaBinaan(testDb, { officeId: w.officeA.id, history: { effectiveOn: new Date("2024-01-01T00:00:00Z") } });
-    const decree = { id: desa.id, toStage: "INAUGURATED", effectiveOn: "2024-02-27", decreeNumber: "W.12-2" };
-    await expect(changeStage(w.adminA, changeStageSchema.parse({ ...decree, decreeDate: tomorrow }))).rejects.toMatchObject({
+    const decree = changeStageSchema.parse({ id: desa.id, toStage: "INAUGURATED", effectiveOn: "2024-02-27", decreeNumber: "W.12-2", decreeDate: "2024-02-26" });
+    await expect(changeStage(w.adminA, { ...decree, decreeDate: tomorrow })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { decreeDate: "validation.dateFuture" },
     });
-    await expect(changeStage(w.adminA, changeStageSchema.parse({ ...decree, effectiveOn: tomorrow }))).rejects.toMatchObject({
+    await expect(changeStage(w.adminA, { ...decree, effectiveOn: tomorrow })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { effectiveOn: "validation.dateFuture" },
     });
     const villageCode = await freeVillageCode(testDb, w.officeA.id);
-    await expect(registerVillage(w.adminA, registerVillageSchema.parse({ villageCode, selectionReason: "x", proposedOn: tomorrow }))).rejects.toMatchObject({
+    await expect(registerVillage(w.adminA, { ...registerVillageSchema.parse({ villageCode, selectionReason: "x" }), proposedOn: tomorrow })).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { proposedOn: "validation.dateFuture" },
     });

@@ -1,5 +1,5 @@
 import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getAuthSecret } from "@/lib/auth/secret";
 import { authOptions } from "@/lib/server/auth/options";
 import { resolveSessionUser } from "@/lib/server/auth/session";
@@ -40,5 +40,29 @@ describe("the session ends when it should", () => {
   it("refuses a cookie minted before session versions existed", async () => {
     const user = await createUser(testDb, {});
     expect(await resolveSessionUser(await cookieFor({ sub: user.id }))).toBeNull();
+  });
+});
+
+describe("decrypted session tokens remembered per process (docs/decisions/0021)", () => {
+  it("still refuses a token once it has expired, though it was accepted before", async () => {
+    const user = await createUser(testDb, {});
+    const value = await encode({ token: await tokenAtSignIn(user.id), secret: getAuthSecret(), maxAge: 60 });
+    const cookie = { getAll: () => [{ name: "next-auth.session-token", value }] };
+    expect((await resolveSessionUser(cookie))?.id).toBe(user.id);
+    vi.useFakeTimers({ now: Date.now() + 120_000, toFake: ["Date"] });
+    try {
+      expect(await resolveSessionUser(cookie)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("refuses a token signed with another secret, though the same text was accepted with ours", async () => {
+    const user = await createUser(testDb, {});
+    const value = await encode({ token: await tokenAtSignIn(user.id), secret: getAuthSecret() });
+    const { sessionRef } = await import("@/lib/server/auth/session");
+    expect(await sessionRef({ getAll: () => [{ name: "next-auth.session-token", value }] })).not.toBeNull();
+    const forged = await encode({ token: await tokenAtSignIn(user.id), secret: "another-secret-another-secret-0123456789" });
+    expect(await sessionRef({ getAll: () => [{ name: "next-auth.session-token", value: forged }] })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cacheLife } from "next/cache";
 import { getLocale, getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -9,9 +10,11 @@ import { CheckboxField, FilterSelectField, SelectField, TextField } from "@/comp
 import { can } from "@/lib/auth/permissions";
 import { formatDate } from "@/lib/dates";
 import { findVillageFilterOptions, findVillages } from "@/lib/features/villages/queries";
-import { parseVillageListFilter, VILLAGE_SORTS, villageListQuery } from "@/lib/features/villages/schemas";
-import { requireUser } from "@/lib/server/auth/session";
+import { parseVillageListFilter, VILLAGE_SORTS, villageListQuery, type VillageListFilter } from "@/lib/features/villages/schemas";
+import { figuresVersion, requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
+import { requireScope } from "@/lib/server/scope";
+import { readerScope, scopeReader, type ReaderScope } from "@/lib/server/section-cache";
 import { VILLAGE_STAGES } from "@/lib/stages";
 
 export const metadata: Metadata = { title: "Desa binaan" };
@@ -32,10 +35,24 @@ export default async function VillageListPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const user = await requireUser();
+  // Refused before the cached list: an error thrown inside it reaches the page without its kind.
+  await orNotFound(Promise.resolve().then(() => requireScope(user, "read:village")));
   const filter = parseVillageListFilter(await searchParams);
-  const [list, options] = await orNotFound(Promise.all([findVillages(user, filter), findVillageFilterOptions(user, filter)]));
-  const t = await getTranslations();
-  const locale = await getLocale();
+  return <VillageList scope={readerScope(user)} filter={filter} locale={await getLocale()} version={await figuresVersion()} />;
+}
+
+/**
+ * The list and its filters for one scope, filter, language and figures version, cached in the
+ * instance's memory (docs/decisions/0021): villages, their names, offices and numbers of contacts
+ * all move the figures version when written. No cookie, no user id in here.
+ */
+async function VillageList({ scope, filter, locale, version }: { scope: ReaderScope; filter: VillageListFilter; locale: string; version: string }) {
+  "use cache";
+  cacheLife({ stale: 0, revalidate: 600, expire: 600 });
+  void version;
+  const user = scopeReader(scope);
+  const [list, options] = await Promise.all([findVillages(user, filter), findVillageFilterOptions(user, filter)]);
+  const t = await getTranslations({ locale });
   const showOffice = options.manyOffices;
   const query = (over: Parameters<typeof villageListQuery>[1]) => {
     const q = villageListQuery(filter, over);
@@ -176,7 +193,7 @@ export default async function VillageListPage({
             ]}
           />
         )}
-        <Pager page={list.page} pageCount={list.pageCount} href={(page) => query({ page })} />
+        <Pager locale={locale} page={list.page} pageCount={list.pageCount} href={(page) => query({ page })} />
       </Card>
     </div>
   );

@@ -20,6 +20,7 @@ import {
   HandoverForm,
 } from "./_components/contact-forms";
 import { StageForm } from "./_components/stage-form";
+import { localDay } from "@/lib/features/events/local-time";
 
 export const metadata: Metadata = { title: "Desa binaan" };
 
@@ -40,6 +41,8 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
   const user = await requireUser();
   const locale = await getLocale();
   const desa = await orNotFound(getVillage(user, id, { language: locale === "en" ? "EN" : "ID" }));
+  // the forms' usual day: today where the village is (from 17:00 UTC, WIB is a day ahead of UTC)
+  const today = day(localDay(new Date(), desa.village.province.timeZone));
   const { update: canUpdate, addContact: canAddContact, editContact: canEditContact, deleteContact: canDeleteContact } = desa.can;
   const officers = canUpdate ? await findOfficerChoices(user, desa.officeId) : [];
   const qr = desa.whatsappGroupUrl ? await whatsappQrSvg(desa.whatsappGroupUrl) : null;
@@ -151,6 +154,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
               <Disclosure summary={t("villages.changeStage")}>
                 <StageForm
                   id={desa.id}
+                  today={today}
                   current={desa.stage}
                   sessions={desa.events
                     .filter(({ event }) => event.officeId === desa.officeId)
@@ -235,10 +239,10 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
                         />
                       </Disclosure>
                       <Disclosure summary={t("contacts.handoverTitle", { name: c.name })}>
-                        <HandoverForm contactId={c.id} role={c.role} />
+                        <HandoverForm contactId={c.id} role={c.role} today={today} />
                       </Disclosure>
                       <Disclosure summary={t("contacts.endTitle", { name: c.name })}>
-                        <EndContactForm contactId={c.id} />
+                        <EndContactForm contactId={c.id} today={today} />
                       </Disclosure>
                     </div>
                   )}
@@ -268,7 +272,7 @@ export default async function VillagePage({ params }: { params: Promise<{ id: st
           {canAddContact && (
             <div className="mt-4">
               <Disclosure summary={t("contacts.add")}>
-                <AddContactForm desaBinaanId={desa.id} />
+                <AddContactForm desaBinaanId={desa.id} today={today} />
               </Disclosure>
             </div>
           )}

@@ -24,7 +24,6 @@ import {
 import { FormShell } from "@/components/ui/form-shell";
 
 type PersonFields = Omit<UpdateContactInput, "contactId">;
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Name, role, position, phone with WhatsApp and consent, notes: shared by add, edit and handover. */
 function PersonFieldset({
@@ -70,9 +69,10 @@ function PersonFieldset({
   );
 }
 
-export function AddContactForm({ desaBinaanId }: { desaBinaanId: string }) {
+/** `today` everywhere here: the day where the village is (YYYY-MM-DD), not the browser's UTC day. */
+export function AddContactForm({ desaBinaanId, today }: { desaBinaanId: string; today: string }) {
   const t = useTranslations("contacts");
-  const defaults = { desaBinaanId, activeFrom: today(), role: "KEPALA_DESA" as const, hasWhatsapp: true, consent: false };
+  const defaults = { desaBinaanId, activeFrom: today, role: "KEPALA_DESA" as const, hasWhatsapp: true, consent: false };
   const { form, shell, fieldError } = useActionForm(createContactSchema, createContactAction, {
     defaultValues: defaults,
     onSuccess: (_d, values) => {
@@ -102,10 +102,10 @@ export function EditContactForm({ contactId, defaults }: { contactId: string; de
   );
 }
 
-export function HandoverForm({ contactId, role }: { contactId: string; role: string }) {
+export function HandoverForm({ contactId, role, today }: { contactId: string; role: string; today: string }) {
   const t = useTranslations("contacts");
   const { form, shell, fieldError } = useActionForm(handoverContactSchema, handoverContactAction, {
-    defaultValues: { contactId, handoverOn: today(), role: role as PersonFields["role"], hasWhatsapp: true, consent: false },
+    defaultValues: { contactId, handoverOn: today, role: role as PersonFields["role"], hasWhatsapp: true, consent: false },
     onSuccess: (_d, values) => t("handedOver", { name: values.name.trim() }),
   });
   return (
@@ -123,10 +123,10 @@ export function HandoverForm({ contactId, role }: { contactId: string; role: str
   );
 }
 
-export function EndContactForm({ contactId }: { contactId: string }) {
+export function EndContactForm({ contactId, today }: { contactId: string; today: string }) {
   const t = useTranslations("contacts");
   const { form, shell, fieldError } = useActionForm(endContactSchema, endContactAction, {
-    defaultValues: { contactId, activeUntil: today() },
+    defaultValues: { contactId, activeUntil: today },
     onSuccess: () => t("ended"),
   });
   return (

@@ -12,16 +12,19 @@ export function StageForm({
   id,
   current,
   sessions,
+  today,
 }: {
   id: string;
   current: string;
+  /** Today where the village is (YYYY-MM-DD): the usual day of a change, not the browser's UTC day. */
+  today: string;
   /** The village's own office's sessions, newest first: one may have marked the change. */
   sessions: { id: string; label: string }[];
 }) {
   const t = useTranslations();
   const next = VILLAGE_STAGES[Math.min(VILLAGE_STAGES.indexOf(current as never) + 1, VILLAGE_STAGES.length - 2)];
   const { form, shell, fieldError } = useActionForm(changeStageSchema, changeStageAction, {
-    defaultValues: { id, toStage: next as ChangeStageInput["toStage"], effectiveOn: new Date().toISOString().slice(0, 10) },
+    defaultValues: { id, toStage: next as ChangeStageInput["toStage"], effectiveOn: today },
     onSuccess: (_d, values) => t("villages.stageChanged", { stage: t(`stages.${values.toStage}`) }),
   });
   const toStage = form.watch("toStage");
