@@ -38,7 +38,7 @@ describe("seedDemo", () => {
     const first = await demoCounts(db);
     await seedDemo(db);
     expect(await demoCounts(db)).toEqual(first);
-    expect(first).toMatchObject({ kanwils: KANWILS.length, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 11 });
+    expect(first).toMatchObject({ kanwils: KANWILS.length, offices: 5, users: DEMO_ACCOUNTS.length, desaBinaan: 20, materials: 16 });
     expect(first.events).toBeGreaterThanOrEqual(9);
   });
 
@@ -131,9 +131,17 @@ describe("seedDemo", () => {
     expect(materials.filter((m) => m.status === "DRAFT")).toHaveLength(1);
   });
 
-  it("places one published text on each of the five stages of the journey", async () => {
+  it("places one published text on each of the five stages of the journey, in Indonesian and in English, translations of each other", async () => {
     const materials = await db.material.findMany({ where: { slug: { in: [...DEMO_MATERIAL_SLUGS] }, journeyStage: { not: null } } });
-    expect(materials.map((m) => m.journeyStage).sort()).toEqual(["ABROAD", "CONSIDERING", "DEPARTING", "PREPARING", "RETURNING"]);
-    expect(materials.every((m) => m.status === "PUBLISHED" && m.language === "ID")).toBe(true);
+    const stages = ["ABROAD", "CONSIDERING", "DEPARTING", "PREPARING", "RETURNING"];
+    for (const language of ["ID", "EN"] as const) {
+      expect(materials.filter((m) => m.language === language).map((m) => m.journeyStage).sort()).toEqual(stages);
+    }
+    expect(materials.every((m) => m.status === "PUBLISHED")).toBe(true);
+    for (const stage of stages) {
+      const pair = materials.filter((m) => m.journeyStage === stage);
+      expect(pair[0]!.translationGroupId).not.toBeNull();
+      expect(pair[0]!.translationGroupId).toBe(pair[1]!.translationGroupId);
+    }
   });
 });

@@ -836,6 +836,14 @@ async function assignCemengOfficer(db: Db, ctx: Ctx): Promise<void> {
 
 // Fixed so that the Indonesian text and its translation find each other on every run.
 const TPPO_SIGNS_GROUP = "6f1d2c1e-3b0a-4c55-9a7e-2d4b8f0c9a11";
+// The journey's texts and their English translations, one group per stage.
+const JOURNEY_GROUPS = {
+  CONSIDERING: "a1d3c6e0-5b7f-4c21-8e4a-0c9b1f2d3e01",
+  PREPARING: "a1d3c6e0-5b7f-4c21-8e4a-0c9b1f2d3e02",
+  DEPARTING: "a1d3c6e0-5b7f-4c21-8e4a-0c9b1f2d3e03",
+  ABROAD: "a1d3c6e0-5b7f-4c21-8e4a-0c9b1f2d3e04",
+  RETURNING: "a1d3c6e0-5b7f-4c21-8e4a-0c9b1f2d3e05",
+} as const;
 
 type MaterialSpec = {
   slug: string;
@@ -955,6 +963,7 @@ _Draf: bagian contoh kasus dan cara melapor belum ditulis._`,
     summary: "Sebelum menerima tawaran kerja, cari tahu dulu dari sumber resmi dan bicarakan dengan keluarga.",
     category: MaterialCategory.MIGRASI_AMAN,
     journeyStage: JourneyStage.CONSIDERING,
+    translationGroupId: JOURNEY_GROUPS.CONSIDERING,
     publishedOn: "2026-04-06",
     body: `Keputusan bekerja ke luar negeri sebaiknya diambil bersama keluarga, dengan informasi dari sumber resmi, bukan hanya dari sponsor atau kenalan.
 
@@ -978,6 +987,7 @@ Disnaker kabupaten/kota, BP3MI provinsi, Kantor Imigrasi terdekat, atau narahubu
     summary: "Dokumen, pelatihan, dan pemeriksaan kesehatan diurus lewat jalur resmi, dan dokumen tetap Anda pegang.",
     category: MaterialCategory.BEKERJA_PROSEDURAL,
     journeyStage: JourneyStage.PREPARING,
+    translationGroupId: JOURNEY_GROUPS.PREPARING,
     publishedOn: "2026-04-06",
     body: `Persiapan yang benar membuat Anda terlindungi sejak sebelum berangkat.
 
@@ -1002,6 +1012,7 @@ Disnaker untuk pendaftaran dan pengecekan perusahaan, Kantor Imigrasi untuk pasp
     summary: "Berangkat dengan visa kerja, lewat jalur resmi, dan tinggalkan keterangan lengkap untuk keluarga.",
     category: MaterialCategory.MIGRASI_AMAN,
     journeyStage: JourneyStage.DEPARTING,
+    translationGroupId: JOURNEY_GROUPS.DEPARTING,
     publishedOn: "2026-04-06",
     body: `Hari keberangkatan adalah saat terakhir untuk memastikan semuanya resmi.
 
@@ -1025,6 +1036,7 @@ Petugas imigrasi di bandara atau pelabuhan siap membantu bila ada yang janggal. 
     summary: "Jaga dokumen, tetap berhubungan dengan keluarga, dan kenali Perwakilan RI di negara tempat bekerja.",
     category: MaterialCategory.TPPO,
     journeyStage: JourneyStage.ABROAD,
+    translationGroupId: JOURNEY_GROUPS.ABROAD,
     publishedOn: "2026-04-06",
     body: `Perlindungan tetap berlaku selama Anda bekerja di luar negeri.
 
@@ -1047,6 +1059,7 @@ Perwakilan RI (KBRI/KJRI) di negara tempat bekerja. Keluarga di Indonesia dapat 
     summary: "Pulang lewat jalur resmi, urus hak Anda, dan bagikan pengalaman kepada warga desa.",
     category: MaterialCategory.MIGRASI_AMAN,
     journeyStage: JourneyStage.RETURNING,
+    translationGroupId: JOURNEY_GROUPS.RETURNING,
     publishedOn: "2026-04-06",
     body: `Kepulangan juga bagian dari migrasi aman.
 
@@ -1061,6 +1074,130 @@ Perwakilan RI (KBRI/KJRI) di negara tempat bekerja. Keluarga di Indonesia dapat 
 
 **Siapa yang dihubungi**
 BP3MI provinsi untuk masalah gaji atau hak yang belum dibayar, Disnaker untuk pelatihan dan pekerjaan, narahubung Desa Binaan Imigrasi atau Kantor Imigrasi terdekat bila mendengar perekrutan yang mencurigakan. KP2MI: 0800-1000.`,
+  },
+  // The same five stages in English (translations of the texts above).
+  {
+    slug: "journey-thinking-of-working-abroad",
+    title: "Thinking of Working Abroad",
+    summary: "Before you accept a job offer, check it with official sources and talk it over with your family.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    language: Language.EN,
+    journeyStage: JourneyStage.CONSIDERING,
+    translationGroupId: JOURNEY_GROUPS.CONSIDERING,
+    publishedOn: "2026-04-06",
+    body: `Decide to work abroad together with your family, with information from official sources, not only from a sponsor or an acquaintance.
+
+**Checklist**
+- Ask about official vacancies at the regency/city manpower office (Disnaker) or at the BP3MI of your province.
+- Check that the placement company (P3MI) offering the job is on the list of licensed companies.
+- Understand the job: the country, the kind of work, the wage, the working hours and the costs you really have to pay.
+- Talk it over with your family; the written consent of your husband or wife, parents or guardian will be needed later.
+
+**Warning signs**
+- A very high wage for easy work that asks for no skills.
+- The offer comes only through social media or a private person, with no clear company behind it.
+- You are pushed to decide quickly, or asked to hand over money before anything is clear.
+
+**Whom to call**
+The regency/city Disnaker, the provincial BP3MI, the nearest immigration office, or the Desa Binaan Imigrasi liaison in your village. The KP2MI complaints line is free: 0800-1000.`,
+  },
+  {
+    slug: "journey-preparing-yourself-and-your-documents",
+    title: "Preparing Yourself and Your Documents",
+    summary: "Documents, training and the medical check go through official channels, and you keep your documents yourself.",
+    category: MaterialCategory.BEKERJA_PROSEDURAL,
+    language: Language.EN,
+    journeyStage: JourneyStage.PREPARING,
+    translationGroupId: JOURNEY_GROUPS.PREPARING,
+    publishedOn: "2026-04-06",
+    body: `Preparing the right way protects you from before you leave.
+
+**Checklist**
+- Register as a job seeker at Disnaker or through the Ministry of Manpower's SIAPkerja.
+- Apply for your passport yourself with the M-Paspor app, and state the purpose of your trip honestly at the interview.
+- Take the training and the competency test, and the medical and psychological check.
+- Register with BPJS Ketenagakerjaan (workers' social security).
+- Read your employment contract until you understand it: the wage, working hours, kind of work, employer and the address of the workplace.
+
+**Warning signs**
+- The recruiter or sponsor asks to keep your identity card, family card, diploma or passport.
+- You are asked to pay large fees or to sign a debt that will be deducted from your wages.
+- You are coached to lie to immigration officers about the purpose of your trip.
+
+**Whom to call**
+Disnaker to register and to check a company, the immigration office for your passport, BP3MI for questions about placement. KP2MI: 0800-1000.`,
+  },
+  {
+    slug: "journey-departing",
+    title: "Departing",
+    summary: "Leave on a work visa, through official channels, and leave full details with your family.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    language: Language.EN,
+    journeyStage: JourneyStage.DEPARTING,
+    translationGroupId: JOURNEY_GROUPS.DEPARTING,
+    publishedOn: "2026-04-06",
+    body: `The day you leave is the last moment to make sure that everything is official.
+
+**Checklist**
+- You have attended the pre-departure orientation (OPP) given by BP3MI.
+- You travel on a work visa, not on a visit, tourist or umrah visa.
+- You hold your passport, visa and employment contract yourself; copies are at home and on your phone.
+- Your family knows the company's name, the address of the workplace and a number where you can be reached.
+
+**Warning signs**
+- You are kept for days in a house or a place that is not clear, or moved from place to place.
+- You are told to leave through an unofficial port or route, or to transit through another country without explanation.
+- You are told to say to the officers that you are travelling as a tourist or a pilgrim.
+
+**Whom to call**
+Immigration officers at the airport or the port are there to help when something seems wrong. In an emergency, call the police on 110. KP2MI: 0800-1000.`,
+  },
+  {
+    slug: "journey-while-working-abroad",
+    title: "While Working Abroad",
+    summary: "Keep your documents, stay in touch with your family, and know the Indonesian mission in the country where you work.",
+    category: MaterialCategory.TPPO,
+    language: Language.EN,
+    journeyStage: JourneyStage.ABROAD,
+    translationGroupId: JOURNEY_GROUPS.ABROAD,
+    publishedOn: "2026-04-06",
+    body: `You are still protected while you work abroad.
+
+**Checklist**
+- Report your presence to the Indonesian mission (embassy or consulate: KBRI or KJRI) in the country where you work.
+- Keep your passport and a copy of your employment contract; note the address of the nearest KBRI/KJRI.
+- Contact your family regularly, and tell them when you change workplace.
+
+**Warning signs**
+- Your employer or agent keeps your passport, your wage is not paid, or the work differs from the contract.
+- You are locked in, threatened, or forbidden to contact your family.
+- You are told to change employer or country without new documents.
+
+**Whom to call**
+The Indonesian mission (KBRI/KJRI) in the country where you work. Your family in Indonesia can call KP2MI on 0800-1000, or SAPA 129 (phone 129, WhatsApp 08111-129-129) about violence against women and children.`,
+  },
+  {
+    slug: "journey-coming-home",
+    title: "Coming Home",
+    summary: "Come home through official channels, claim your rights, and share your experience with your village.",
+    category: MaterialCategory.MIGRASI_AMAN,
+    language: Language.EN,
+    journeyStage: JourneyStage.RETURNING,
+    translationGroupId: JOURNEY_GROUPS.RETURNING,
+    publishedOn: "2026-04-06",
+    body: `Coming home is part of safe migration too.
+
+**Checklist**
+- Come home through an official airport or port, with your own passport.
+- Keep your pay slips, employment contract and BPJS Ketenagakerjaan card to claim what you are still owed.
+- Tell your family and your village about your experience: real stories help others stay alert.
+
+**Warning signs**
+- An offer to leave again quickly through a sponsor, without Disnaker and without a licensed company.
+- A relative or neighbour is being recruited in the same way that harmed you.
+
+**Whom to call**
+The provincial BP3MI for unpaid wages or rights, Disnaker for training and work, the Desa Binaan Imigrasi liaison or the nearest immigration office when you hear of suspicious recruiting. KP2MI: 0800-1000.`,
   },
 ];
 

@@ -44,8 +44,12 @@ test("the journey shows five stages in order with the guidance written as materi
     "4. Abroad",
     "5. Coming home",
   ]);
-  // No English journey material in the demo: each stage says so and points to the guide.
-  await expect(main(page).getByText("Guidance for this stage has not been written in this language yet.")).toHaveCount(5);
+  // The demo's English translations of the same five texts.
+  const abroadEn = main(page).getByTestId("journey-abroad");
+  await expect(abroadEn.getByRole("heading", { name: "While Working Abroad" })).toBeVisible();
+  await expect(abroadEn.getByText("Warning signs")).toBeVisible();
+  await expect(abroadEn.getByText(/KP2MI on 0800-1000/)).toBeVisible();
+  await expect(main(page).getByText("Guidance for this stage has not been written in this language yet.")).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
 
