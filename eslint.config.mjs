@@ -40,6 +40,21 @@ const config = [
       ],
     },
   },
+  {
+    // SQL in tagged templates ($queryRaw`...`, sql`...`) gets the template's cooked text, where an
+    // unknown escape loses its backslash: '\s+' reached PostgreSQL as 's+' and the self check-in
+    // stopped matching every village with an "s" in its name. Write POSIX classes ([[:space:]]).
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TaggedTemplateExpression > TemplateLiteral > TemplateElement[value.raw=/\\\\[a-mo-qsvwyzA-Z.]/]",
+          message: "A backslash escape such as \\s, \\d or \\. in a tagged template loses its backslash (\\n, \\t still work); in SQL use POSIX classes such as [[:space:]] or [[:digit:]].",
+        },
+      ],
+    },
+  },
   { ignores: [".next/**", "lib/generated/**", "node_modules/**", ".postgres/**", "playwright-report/**", "test-results/**", "prisma/unref-wasm-timers.cjs"] },
 ];
 export default config;

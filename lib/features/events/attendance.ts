@@ -122,6 +122,8 @@ export type CheckInOutcome = { status: "created" | "already"; attendeeId: string
  * session's villages by name, and inserts ON CONFLICT DO NOTHING over both keys: the same person
  * (event, dedupe key) and the same form sent again (event, client id; the form's hidden id, so a
  * retry counts once even when the name was retyped).
+ * No backslash escapes in this tagged template: its cooked text turns '\s' into 's', which
+ * once made every village with an "s" in its name unmatchable; POSIX classes say it plainly.
  */
 export async function checkIn(code: string, input: CheckInValues, now = new Date()): Promise<CheckInOutcome> {
   const originKey = normalizeName(input.origin ?? "");
@@ -134,7 +136,7 @@ export async function checkIn(code: string, input: CheckInValues, now = new Date
       SELECT ev.desa_binaan_id FROM event_village ev
       JOIN desa_binaan d ON d.id = ev.desa_binaan_id JOIN village vi ON vi.code = d.village_code
       WHERE ev.event_id = (SELECT id FROM e) AND ${originKey} <> ''
-        AND lower(regexp_replace(btrim(normalize(vi.name, NFKC)), '\s+', ' ', 'g')) = ${originKey}
+        AND lower(regexp_replace(btrim(normalize(vi.name, NFKC)), '[[:space:]]+', ' ', 'g')) = ${originKey}
       LIMIT 1
     ), ins AS (
       INSERT INTO attendee (id, event_id, name, category, desa_binaan_id, institution_name, gender, phone, consent_at, source, dedupe_key, client_id, taken_at, created_at)
