@@ -1,13 +1,5 @@
-import localFont from "next/font/local";
 import type { Viewport } from "next";
 import "@/app/globals.css";
-
-// A local file: fonts from Google cannot be fetched offline (see docs/decisions/0001).
-const geist = localFont({
-  src: "../../node_modules/@fontsource-variable/geist/files/geist-latin-wght-normal.woff2",
-  variable: "--font-geist",
-  display: "swap",
-});
 
 export const documentViewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#17467f" };
 
@@ -17,7 +9,7 @@ export const documentViewport: Viewport = { width: "device-width", initialScale:
  */
 export function Document({ locale, skipLabel, children }: { locale: string; skipLabel: string; children: React.ReactNode }) {
   return (
-    <html lang={locale} className={geist.variable}>
+    <html lang={locale}>
       <body>
         <a href="#main" className="skip-link">
           {skipLabel}
