@@ -19,10 +19,11 @@ import {
 } from "@/lib/features/events/attendance";
 import { deleteEventPhoto, uploadEventPhoto } from "@/lib/features/events/photos";
 import { attendeesCsv } from "@/lib/features/events/exports";
-import { findAttendees, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
+import { findAttendees, findEventFilterOptions, findEvents, findEventsBetween, getAttendanceExport, getEvent } from "@/lib/features/events/queries";
 import { attendeeSchema, checkInSchema, eventFormSchema } from "@/lib/features/events/schemas";
 import { createDesaBinaan, createEvent as createEventRow, createInstitution, uniqueSuffix } from "@/lib/factories";
 import { createTwoOfficeWorld, outcome, testDb } from "@/tests/support/world";
+import { LONG_CHOICE_LIST } from "@/lib/choices";
 import type { SessionUser } from "@/lib/server/scope";
 
 let w: Awaited<ReturnType<typeof createTwoOfficeWorld>>;
@@ -256,6 +257,33 @@ describe("the sessions list", () => {
     expect(await ids({ q: tag, from: "2024-06-01", to: "2024-12-31" })).toEqual([b.id]);
     // another office's sessions never match
     expect(await findEvents(w.adminB, { q: tag }).then((r) => r.total)).toBe(0);
+    // a session's province is its office's
+    const national = async (filter: Parameters<typeof findEvents>[1]) => (await findEvents(w.national, filter)).rows.map((r) => r.id).sort();
+    expect(await national({ q: tag, province: "33" })).toEqual([a.id, b.id].sort());
+    expect(await national({ q: tag, province: "62" })).toEqual([]);
+  });
+
+  it("filter choices: provinces above one office, villages narrowed by province, never another office's", async () => {
+    const own = await findEventFilterOptions(w.adminA);
+    expect(own.provinces).toEqual([]);
+    expect(own.villagesNeedProvince).toBe(false);
+    expect(own.villages.map((v) => v.value)).toContain(w.villageA.id);
+    expect(own.villages.map((v) => v.value)).not.toContain(w.villageB.id);
+
+    // more villages than a select should offer whole (lib/choices.ts), so the national list narrows
+    for (let i = 0; i <= LONG_CHOICE_LIST; i++) await createDesaBinaan(testDb, { officeId: w.officeB.id });
+    expect((await findEventFilterOptions(w.national)).villagesNeedProvince).toBe(true);
+    const all = await findEventFilterOptions(w.national, { province: "33" });
+    expect(all.provinces.map((p) => p.value)).toEqual(expect.arrayContaining(["33", "62"]));
+    expect(all.villages.map((v) => v.value)).toContain(w.villageA.id);
+    expect(all.villages.map((v) => v.value)).not.toContain(w.villageB.id);
+    // the village already chosen stays offered whatever the province
+    const chosen = await findEventFilterOptions(w.national, { desaBinaanId: w.villageB.id });
+    expect(chosen.villages.map((v) => v.value)).toContain(w.villageB.id);
+    // a Kanwil reads one province: no province filter, and its villages only
+    const region = await findEventFilterOptions(w.regionalA);
+    expect(region.provinces).toEqual([]);
+    expect(region.villages.map((v) => v.value)).not.toContain(w.villageB.id);
   });
 });
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { db } from "@/lib/server/db";
 import { AppError, assertId } from "@/lib/server/errors";
-import { desaBinaanWhere, eventWhere, mayActOn, type SessionUser } from "@/lib/server/scope";
+import { desaBinaanScopeSql, desaBinaanWhere, eventWhere, mayActOn, officeScopeSql, type SessionUser } from "@/lib/server/scope";
+import { select, selectTogether } from "@/lib/server/sql";
+import { narrowChoices } from "@/lib/choices";
 import { can } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EventListFilter } from "@/lib/features/events/schemas";
@@ -9,7 +11,7 @@ import { wibStartOfDay } from "@/lib/features/reports/period";
 
 const dayParts = (day: string) => day.split("-").map(Number) as [number, number, number];
 
-export const ATTENDEE_PAGE_SIZE = 100;
+export const ATTENDEE_PAGE_SIZE = 50;
 
 const listSelect = {
   id: true,
@@ -34,6 +36,8 @@ export async function findEvents(user: SessionUser, opts: EventListFilter = {}) 
   if (opts.type) and.push({ type: opts.type });
   if (opts.status) and.push({ status: opts.status });
   if (opts.desaBinaanId) and.push({ villages: { some: { desaBinaanId: opts.desaBinaanId } } });
+  // a session belongs to the province of the office that holds it (as on the dashboard)
+  if (opts.province) and.push({ office: { provinceCode: opts.province } });
   if (opts.from) and.push({ startsAt: { gte: wibStartOfDay(...dayParts(opts.from)) } });
   if (opts.to) and.push({ startsAt: { lt: new Date(wibStartOfDay(...dayParts(opts.to)).getTime() + 86_400_000) } });
   const where = { AND: and };
@@ -172,14 +176,30 @@ export async function getAttendanceExport(user: SessionUser, eventId: string) {
 }
 
 /** Villages the user may read, to narrow the sessions list by (up to 500, by name). */
-export async function findVillageFilterChoices(user: SessionUser) {
-  const rows = await db.desaBinaan.findMany({
-    where: desaBinaanWhere(user, "read:village"),
-    orderBy: { villageName: "asc" },
-    take: 500,
-    select: { id: true, villageName: true },
+/**
+ * The session list's province and village filters among what the user may read. Provinces only
+ * when the sessions span several (a session's province is its office's); a long village list waits
+ * for a province (lib/choices.ts): 2,000 villages in every national page were most of its weight.
+ */
+export async function findEventFilterOptions(user: SessionUser, filter: Pick<EventListFilter, "province" | "desaBinaanId"> = {}) {
+  const rows = await selectTogether({
+    provinces: select<{ code: string; name: string }>`
+      SELECT p.code, p.name FROM province p
+      WHERE p.code IN (SELECT o.province_code FROM office o WHERE ${officeScopeSql(user, "read:event")})
+      ORDER BY p.name, p.code`,
+    villages: select<{ value: string; label: string; provinceCode: string }>`
+      SELECT d.id::text AS value, d.village_name AS label, left(d.village_code, 2) AS "provinceCode"
+      FROM desa_binaan d WHERE ${desaBinaanScopeSql(user, "read:village")}
+      ORDER BY d.village_name, d.id`,
   });
-  return rows.map((r) => ({ value: r.id, label: r.villageName }));
+  // With sessions in one province there is no province filter: that province is the choice.
+  const province = rows.provinces.length > 1 ? filter.province : rows.provinces[0]?.code;
+  const villages = narrowChoices(rows.villages, province, (v) => v.value === filter.desaBinaanId);
+  return {
+    provinces: rows.provinces.length > 1 ? rows.provinces.map((p) => ({ value: p.code, label: p.name })) : [],
+    villages: villages.choices.map(({ value, label }) => ({ value, label })),
+    villagesNeedProvince: villages.needsProvince,
+  };
 }
 
 /** Villages of the user's office to link a session to, with the zone of each. */

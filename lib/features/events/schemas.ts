@@ -139,6 +139,8 @@ export type EventListFilter = {
   type?: EventType;
   status?: EventStatus;
   desaBinaanId?: string;
+  /** A province code ("33"): sessions of the offices in it. */
+  province?: string;
   /** Local days (WIB), inclusive: "2024-01-01". */
   from?: string;
   to?: string;
@@ -150,6 +152,7 @@ const listDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const eventListParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   desa: z.uuid().optional().catch(undefined),
+  provinsi: z.string().regex(/^\d{2}$/).optional().catch(undefined),
   jenis: z.enum(EventType).optional().catch(undefined),
   status: z.enum(EventStatus).optional().catch(undefined),
   dari: listDay.optional().catch(undefined),
@@ -160,13 +163,14 @@ const eventListParamsSchema = z.object({
 export function parseEventListFilter(params: Record<string, string | string[] | undefined>): EventListFilter {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v) || undefined]));
   const p = eventListParamsSchema.parse(flat);
-  return { q: p.q || undefined, desaBinaanId: p.desa, type: p.jenis, status: p.status, from: p.dari, to: p.sampai, page: p.page };
+  return { q: p.q || undefined, desaBinaanId: p.desa, province: p.provinsi, type: p.jenis, status: p.status, from: p.dari, to: p.sampai, page: p.page };
 }
 
 /** The filter back as URL parameters (the pager keeps the filter). */
 export function eventListQuery(filter: EventListFilter, page?: number): string {
   const q = new URLSearchParams();
   if (filter.q) q.set("q", filter.q);
+  if (filter.province) q.set("provinsi", filter.province);
   if (filter.desaBinaanId) q.set("desa", filter.desaBinaanId);
   if (filter.type) q.set("jenis", filter.type);
   if (filter.status) q.set("status", filter.status);

@@ -8,13 +8,14 @@ import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTimeInZone, WIB } from "@/lib/dates";
 import { getCalendarFeedState } from "@/lib/features/events/calendar";
-import { findEvents, findEventsBetween, findVillageFilterChoices } from "@/lib/features/events/queries";
+import { findEventFilterOptions, findEvents, findEventsBetween } from "@/lib/features/events/queries";
 import { EVENT_STATUSES, EVENT_TYPES, eventListQuery, parseEventListFilter, type EventListFilter } from "@/lib/features/events/schemas";
 import { FilterSelectField, TextField } from "@/components/ui/field";
 import { localDay } from "@/lib/features/events/local-time";
 import { figuresVersion, requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
 import { CalendarFeed } from "./_components/calendar-feed";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { requireScope } from "@/lib/server/scope";
 import { readerScope, scopeReader, type ReaderScope } from "@/lib/server/section-cache";
 import { MonthCalendar } from "./_components/month-calendar";
@@ -72,7 +73,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         }))}
       />
       <Card title={tcal("feedTitle")} className="mt-4">
-        <CalendarFeed active={feedState} />
+        {/* the list view has no client component that reads messages; the feed's form does */}
+        <ClientMessages group="events">
+          <CalendarFeed active={feedState} />
+        </ClientMessages>
       </Card>
       </>
     );
@@ -109,7 +113,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
 /**
  * The list and its filters for one scope, filter, language and figures version, cached in the
  * instance's memory (docs/decisions/0021): sessions, their offices, their named attendees and the
- * villages to filter by all move the figures version when written. No cookie, no user id in here.
+ * villages and provinces to filter by all move the figures version when written. No cookie, no user id in here.
  */
 async function EventList({ scope, filter, locale, version }: { scope: ReaderScope; filter: EventListFilter; locale: string; version: string }) {
   "use cache";
@@ -119,14 +123,30 @@ async function EventList({ scope, filter, locale, version }: { scope: ReaderScop
   const t = await getTranslations({ locale, namespace: "events" });
   const tc = await getTranslations({ locale });
   const page = filter.page ?? 1;
-  const [{ rows, total, pageSize }, villages] = await Promise.all([findEvents(user, filter), findVillageFilterChoices(user)]);
-  const filtered = Boolean(filter.q || filter.desaBinaanId || filter.type || filter.status || filter.from || filter.to);
+  const [{ rows, total, pageSize }, options] = await Promise.all([findEvents(user, filter), findEventFilterOptions(user, filter)]);
+  const filtered = Boolean(filter.q || filter.province || filter.desaBinaanId || filter.type || filter.status || filter.from || filter.to);
   return (
       <>
         <form method="get" action="/portal/kegiatan" className="mb-4 grid gap-3 sm:grid-cols-3" aria-label={t("filter.label")}>
           <TextField label={t("filter.q")} name="q" type="search" defaultValue={filter.q ?? ""} maxLength={100} />
-          {villages.length > 0 && (
-            <FilterSelectField label={t("filter.village")} name="desa" allLabel={t("filter.all")} choices={villages} defaultValue={filter.desaBinaanId ?? ""} />
+          {options.provinces.length > 0 && (
+            <FilterSelectField
+              label={t("filter.province")}
+              name="provinsi"
+              allLabel={t("filter.all")}
+              choices={options.provinces}
+              defaultValue={filter.province ?? ""}
+            />
+          )}
+          {(options.villages.length > 0 || options.villagesNeedProvince) && (
+            <FilterSelectField
+              label={t("filter.village")}
+              name="desa"
+              allLabel={t("filter.all")}
+              hint={options.villagesNeedProvince ? t("filter.chooseProvinceFirst") : undefined}
+              choices={options.villages}
+              defaultValue={filter.desaBinaanId ?? ""}
+            />
           )}
           <FilterSelectField
             label={t("filter.type")}

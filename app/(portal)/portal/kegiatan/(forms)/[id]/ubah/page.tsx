@@ -5,7 +5,7 @@ import { findEventVillageChoices, findInstitutions, getEventForEdit } from "@/li
 import { toLocalInput } from "@/lib/features/events/local-time";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { EventForm } from "../../_components/event-form";
+import { EventForm } from "../../../_components/event-form";
 
 export const metadata: Metadata = { title: "Ubah kegiatan" };
 

@@ -13,7 +13,7 @@ import { getSessionMessages } from "@/lib/features/whatsapp/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { StatusBadge } from "../_components/status-badge";
+import { StatusBadge } from "../../_components/status-badge";
 import { ActionButton } from "./_components/action-button";
 import { AttendeeForm, CountsForm, ReportForm } from "./_components/attendance-forms";
 import { ImportPanel } from "./_components/import-panel";

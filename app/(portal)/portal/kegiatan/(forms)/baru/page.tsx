@@ -4,8 +4,8 @@ import { Card } from "@/components/ui/card";
 import { findEventVillageChoices, findInstitutions, getOwnOfficeTimeZone } from "@/lib/features/events/queries";
 import { requireUser } from "@/lib/server/auth/session";
 import { orNotFound } from "@/lib/server/page";
-import { EventForm } from "../_components/event-form";
-import { InstitutionForm } from "../_components/institution-form";
+import { EventForm } from "../../_components/event-form";
+import { InstitutionForm } from "../../_components/institution-form";
 
 export const metadata: Metadata = { title: "Kegiatan baru" };
 
