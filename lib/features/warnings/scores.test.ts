@@ -286,3 +286,25 @@ describe("who sees which scores", () => {
     expect(await reportWarningScores(w.villageUserA, { level: "office", id: w.officeA.id }, monthPeriod(2025, 3))).toBeNull();
   });
 });
+
+describe("scores worked out once per database snapshot", () => {
+  it("shares one frozen result between readers until a write, then shows the write", async () => {
+    const period = monthPeriod(2025, 6);
+    // Other test files write to the same database meanwhile, and each of their commits is a new
+    // snapshot: two reads in a row meet in one snapshot often, not always.
+    let shared = false;
+    for (let i = 0; i < 20 && !shared; i++) {
+      const [a, b] = [await getWarningScores(w.adminB, { period }), await getWarningScores(w.adminB, { period })];
+      shared = a === b;
+    }
+    expect(shared).toBe(true);
+    const before = await getWarningScores(w.adminB, { period });
+    expect(Object.isFrozen(before.offices[0])).toBe(true);
+    const filed = await fileReport(w.adminB, input(w.villageB.id), new Date("2025-06-10T03:00:00Z"));
+    await report(filed.id);
+    const after = await getWarningScores(w.adminB, { period });
+    expect(after.total.filed).toBe(before.total.filed + 1);
+    // another scope's reader never gets this office's result
+    expect((await getWarningScores(w.adminA, { period })).offices.map((o) => o.officeId)).toEqual([w.officeA.id]);
+  });
+});

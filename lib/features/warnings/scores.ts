@@ -115,7 +115,7 @@ export async function getWarningScores(user: SessionUser, filters: ScoreFilters,
   );
   // to the minute, so that the statement (and a remembered result) stays the same for a minute
   const at = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const { offices, months, open, kanwilChoices } = await selectTogether(
+  const rows = await selectTogether(
     {
       // the filter's choices: every Kanwil (province) above the offices the user may read
       kanwilChoices: select<{ provinceCode: string; name: string }>`
@@ -143,13 +143,46 @@ export async function getWarningScores(user: SessionUser, filters: ScoreFilters,
     { remember: true },
   );
 
+  // The rows are the memo's shared, frozen object while the snapshot lasts: what they give is
+  // worked out once per snapshot and filters too, not on every request (issue 19).
+  let forRows = scoresOfRows.get(rows);
+  if (!forRows) scoresOfRows.set(rows, (forRows = new Map()));
+  const key = JSON.stringify(filters);
+  let scores = forRows.get(key);
+  if (!scores) forRows.set(key, (scores = deepFreeze(scoresFrom(rows, filters))));
+  return scores;
+}
+
+type ScoreRows = {
+  offices: readonly { id: string; name: string; kanwilId: string; kanwilName: string; provinceCode: string }[];
+  months: readonly (MonthRow & { month: string })[];
+  open: readonly { officeId: string | null; kanwilId: string | null; open: number; overdue: number; pending: number }[];
+  kanwilChoices: readonly { provinceCode: string; name: string }[];
+};
+
+const scoresOfRows = new WeakMap<object, Map<string, ReturnType<typeof scoresFrom>>>();
+const byName = new Intl.Collator("id");
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function scoresFrom({ offices, months, open, kanwilChoices }: ScoreRows, filters: ScoreFilters) {
   const monthsByOffice = new Map<string, MonthRow[]>();
-  for (const m of months) monthsByOffice.set(m.officeId, [...(monthsByOffice.get(m.officeId) ?? []), m]);
+  for (const m of months) {
+    const list = monthsByOffice.get(m.officeId);
+    if (list) list.push(m);
+    else monthsByOffice.set(m.officeId, [m]);
+  }
   const openByOffice = new Map(open.filter((r) => r.officeId).map((r) => [r.officeId!, r]));
   const none = { open: 0, overdue: 0, pending: 0 };
   const officeScores: OfficeScore[] = offices
     .map((o) => ({ officeId: o.id, name: o.name, kanwilId: o.kanwilId, kanwilName: o.kanwilName, provinceCode: o.provinceCode, ...score(monthsByOffice.get(o.id) ?? [], openByOffice.get(o.id) ?? none) }))
-    .sort((a, b) => a.provinceCode.localeCompare(b.provinceCode) || a.name.localeCompare(b.name));
+    .sort((a, b) => (a.provinceCode < b.provinceCode ? -1 : a.provinceCode > b.provinceCode ? 1 : byName.compare(a.name, b.name)));
 
   // Tips no office holds yet wait at their Kanwil (or nationally): open, counted in the totals.
   const unrouted = open.filter((r) => !r.officeId && !filters.officeId);
