@@ -16,4 +16,9 @@ describe("narrowChoices", () => {
     expect(inProvince.choices.every((o) => o.provinceCode === "62" || o.id === "o7")).toBe(true);
     expect(inProvince.choices).toHaveLength(64);
   });
+
+  it("narrows a short list too once a province is chosen: the others would find nothing", () => {
+    const few = offices(6);
+    expect(narrowChoices(few, "33", () => false)).toEqual({ choices: few.filter((o) => o.provinceCode === "33"), needsProvince: false });
+  });
 });

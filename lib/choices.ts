@@ -5,9 +5,13 @@
  */
 export const LONG_CHOICE_LIST = 30;
 
-/** The choices to offer: all of them if few, else those of the chosen province (and the one already chosen). */
+/**
+ * The choices to offer: those of the chosen province (and the one already chosen), whatever their
+ * number, since the others would find nothing; without a province, all of them if few, else none
+ * but the one already chosen until a province is chosen.
+ */
 export function narrowChoices<T extends { provinceCode: string }>(all: T[], province: string | undefined, isChosen: (item: T) => boolean): { choices: T[]; needsProvince: boolean } {
-  if (all.length <= LONG_CHOICE_LIST) return { choices: all, needsProvince: false };
   if (province) return { choices: all.filter((c) => c.provinceCode === province || isChosen(c)), needsProvince: false };
+  if (all.length <= LONG_CHOICE_LIST) return { choices: all, needsProvince: false };
   return { choices: all.filter(isChosen), needsProvince: true };
 }

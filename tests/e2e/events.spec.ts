@@ -185,3 +185,19 @@ test("the sessions list is searched and filtered, and a negative count is refuse
   await counts.getByRole("button", { name: "Simpan jumlah" }).click();
   await expect(counts.getByRole("alert")).toHaveText("Periksa jumlah yang ditandai: isi bilangan bulat 0 atau lebih.");
 });
+
+test("the national sessions list filters by province, and offers villages of that province", async ({ page }) => {
+  await signInAndLand(page, ACCOUNTS.national);
+  await page.goto("/portal/kegiatan");
+  const filters = main(page).getByRole("form", { name: "Saring kegiatan" });
+  await filters.getByLabel("Provinsi").selectOption({ label: "Sumatera Selatan" });
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/provinsi=16/);
+  const offices = main(page).locator("ul li p.text-xs");
+  await expect(offices.first()).toBeVisible();
+  for (const line of await offices.allTextContents()) expect(line).toContain("Palembang");
+  // the village choices are those of the chosen province: none of Surakarta's (Jawa Tengah)
+  const villages = await main(page).getByLabel("Desa", { exact: true }).locator("option").allTextContents();
+  expect(villages.length).toBeGreaterThan(1);
+  expect(villages).not.toContain("Cemeng");
+});
