@@ -28,6 +28,12 @@ export const envSchema = z
      * instance only enqueues (e.g. web-only instances beside dedicated worker ones).
      */
     JOBS_WORKER: z.enum(["0", "1"]).default("1"),
+    /**
+     * 1 (the default): each connection prepares its parameterised statements once (ADR 0031).
+     * 0: every statement is sent unnamed, for a pooler in transaction mode that cannot keep
+     * prepared statements (PgBouncer before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["0", "1"]).default("1"),
     /** Set by `npm start` when it runs the embedded demo database. */
     DEMO_MODE: z.enum(["0", "1"]).default("0"),
     /**
@@ -89,6 +95,7 @@ export function readEnv(): Env {
       APP_URL: process.env.APP_URL,
       DEMO_MODE: "0",
       JOBS_WORKER: "0",
+      DATABASE_PREPARED_STATEMENTS: "1",
       TRUSTED_PROXY_COUNT: 0,
     };
   }

@@ -54,3 +54,18 @@ describe("prepared statements per connection", () => {
     expect((await pool.query(text, [1])).rows).toEqual([{ n: 1 }]);
   });
 });
+
+describe("without prepared statements (DATABASE_PREPARED_STATEMENTS=0)", () => {
+  it("sends every statement unnamed", async () => {
+    const plain = createPool(url, 1, false);
+    try {
+      const text = `SELECT $1::int AS n /* ${crypto.randomUUID()} */`;
+      await plain.query(text, [1]);
+      await plain.query(text, [2]);
+      const { rows } = await plain.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1", [text]);
+      expect(rows[0]!.n).toBe(0);
+    } finally {
+      await plain.end();
+    }
+  });
+});

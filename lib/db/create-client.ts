@@ -58,9 +58,14 @@ export class PreparingClient extends pg.Client {
   }
 }
 
-export function createPool(databaseUrl: string, max = 10): pg.Pool {
+/**
+ * The pool every connection of the app, the scripts and the tests comes from. `prepare`: whether
+ * its connections prepare statements (PreparingClient); the server passes
+ * DATABASE_PREPARED_STATEMENTS (lib/server/db.ts).
+ */
+export function createPool(databaseUrl: string, max = 10, prepare = true): pg.Pool {
   // An hour at most per connection: what it prepared goes with it.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max, Client: PreparingClient, maxLifetimeSeconds: 3600 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max, ...(prepare ? { Client: PreparingClient } : {}), maxLifetimeSeconds: 3600 });
   // An idle connection the server dropped (a restart, a network cut) is replaced on next use;
   // unheard, its "error" event would end the process. Prisma listens only once it has connected.
   pool.on("error", (error) => console.error(`database: an idle connection was lost (${error.message})`));

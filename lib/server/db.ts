@@ -7,7 +7,7 @@ import { env } from "@/lib/server/env";
 const globalForDb = globalThis as unknown as { db?: Db; pool?: pg.Pool };
 
 /** The connections of this process; the job queue (lib/server/jobs.ts) shares them. */
-export const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL);
+export const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL, undefined, env.DATABASE_PREPARED_STATEMENTS === "1");
 export const db: Db = globalForDb.db ?? createPrismaClient(env.DATABASE_URL, { pool });
 if (env.NODE_ENV !== "production") Object.assign(globalForDb, { db, pool });
 

@@ -22,9 +22,7 @@
  * national XLSX < 10 s.
  */
 import "dotenv/config";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import pg from "pg";
-import { autocannonRun, startScaleServer } from "./scale-server";
+import { autocannonRun, groupCpuSeconds, sessionWithAbout, startScaleServer } from "./scale-server";
 import { percentile, signIn } from "./support";
 
 const PORT = Number(process.env.BENCH_PORT ?? process.env.E2E_PORT ?? 3204);
@@ -56,31 +54,7 @@ type Result = {
 
 /** The server's process group (serve.mjs runs detached), whose CPU time is counted. */
 let serverGroup = 0;
-const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/**
- * CPU seconds used so far by every process of the server's group, from /proc. Unlike req/s,
- * this barely moves when other work shares the machine: it is what a request costs the server,
- * not how long it waited for a core.
- */
-function serverCpuSeconds(): number {
-  if (!serverGroup || !existsSync("/proc/self/stat")) return NaN;
-  let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // gone meanwhile
-    }
-    // after "pid (comm) ": state ppid pgrp ... utime (14th field) stime (15th)
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === serverGroup) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks / TICKS_PER_SECOND;
-}
-
-
+const serverCpuSeconds = () => groupCpuSeconds(serverGroup);
 
 async function load(name: string, path: string, cookie?: string): Promise<Result> {
   // Steady state, as on a server that has been running: every worker has its connections, query
@@ -115,25 +89,6 @@ async function timeDownload(path: string, cookie: string) {
 const NATIONAL = "dashboard national, this year";
 const EMPTY = "signed-in page, no data";
 
-/** The held session whose named attendees are closest to `n`, and the admin of its office. */
-async function sessionWithAbout(url: string, n: number): Promise<{ id: string; attendees: number; admin: string }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string; attendees: number; admin: string }>(
-      `SELECT e.id::text, a.n::int AS attendees, u.email AS admin
-       FROM (SELECT event_id, COUNT(*) AS n FROM attendee GROUP BY event_id) a
-       JOIN event e ON e.id = a.event_id
-       JOIN app_user u ON u.office_id = e.office_id AND u.role = 'OFFICE_ADMIN'
-       ORDER BY abs(a.n - $1), e.id LIMIT 1`,
-      [n],
-    );
-    if (!rows[0]) throw new Error("the scale database has no session with attendees: run `npm run seed:scale`");
-    return rows[0];
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
   const server = await startScaleServer(PORT);

@@ -3,8 +3,9 @@
  * the production server started on it as `npm start` does, and autocannon against it.
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import pg from "pg";
 import { databaseName, isLocalDatabaseUrl, withDatabase } from "../lib/db-url";
 
 /** SCALE_DATABASE_URL, or the `<db>_scale` sibling of DATABASE_URL that `npm run seed:scale` makes. */
@@ -77,4 +78,63 @@ export function autocannonRun(
     const { onResponse } = options;
     if (onResponse) instance.on("response", (_client, _status, _bytes, responseTime) => onResponse(responseTime));
   });
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * CPU seconds (user and system) of every process whose /proc stat line passes `take`; with
+ * `children`, also what its exited children used (a PostgreSQL backend that ends hands its time
+ * to the postmaster: without it, the sum would fall when a pooled connection closes).
+ */
+function cpuSeconds(take: (comm: string, fields: string[]) => boolean, children = false): number {
+  if (!existsSync("/proc/self/stat")) return NaN;
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // "pid (comm) state ppid pgrp ... utime (14th field) stime (15th)"
+    const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (take(comm, fields)) ticks += Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU seconds used so far by every process of a process group (the server's: serve.mjs runs
+ * detached). Unlike req/s, this barely moves when other work shares the machine: it is what a
+ * request costs the server, not how long it waited for a core.
+ */
+export function groupCpuSeconds(group: number): number {
+  return group ? cpuSeconds((_, fields) => Number(fields[2]) === group) : NaN;
+}
+
+/** CPU seconds used so far by every PostgreSQL process on this machine (a local database only). */
+export function postgresCpuSeconds(): number {
+  return cpuSeconds((comm) => comm === "postgres", true);
+}
+
+/** The held session whose named attendees are closest to `n`, and the admin of its office. */
+export async function sessionWithAbout(url: string, n: number): Promise<{ id: string; attendees: number; admin: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ id: string; attendees: number; admin: string }>(
+      `SELECT e.id::text, a.n::int AS attendees, u.email AS admin
+       FROM (SELECT event_id, COUNT(*) AS n FROM attendee GROUP BY event_id) a
+       JOIN event e ON e.id = a.event_id
+       JOIN app_user u ON u.office_id = e.office_id AND u.role = 'OFFICE_ADMIN'
+       ORDER BY abs(a.n - $1), e.id LIMIT 1`,
+      [n],
+    );
+    if (!rows[0]) throw new Error("the scale database has no session with attendees: run `npm run seed:scale`");
+    return rows[0];
+  } finally {
+    await client.end();
+  }
 }
