@@ -67,7 +67,8 @@ export async function inSnapshot<T extends Record<string, unknown>>(statement: {
   return entry!.value as T;
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes a value and everything in it: for results that several readers share. */
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

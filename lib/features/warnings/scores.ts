@@ -4,6 +4,7 @@ import { scopeFor } from "@/lib/auth/permissions";
 import { wibDay, type Period } from "@/lib/features/reports/period";
 import { AppError } from "@/lib/server/errors";
 import { officeScopeSql, requireScope, warningScopeSql, type SessionUser } from "@/lib/server/scope";
+import { deepFreeze } from "@/lib/server/snapshot-memo";
 import { select, selectTogether } from "@/lib/server/sql";
 
 /**
@@ -162,14 +163,6 @@ type ScoreRows = {
 
 const scoresOfRows = new WeakMap<object, Map<string, ReturnType<typeof scoresFrom>>>();
 const byName = new Intl.Collator("id");
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 function scoresFrom({ offices, months, open, kanwilChoices }: ScoreRows, filters: ScoreFilters) {
   const monthsByOffice = new Map<string, MonthRow[]>();
