@@ -175,7 +175,6 @@ export async function getAttendanceExport(user: SessionUser, eventId: string) {
   return event;
 }
 
-/** Villages the user may read, to narrow the sessions list by (up to 500, by name). */
 /**
  * The session list's province and village filters among what the user may read. Provinces only
  * when the sessions span several (a session's province is its office's); a long village list waits

@@ -150,7 +150,8 @@ export async function getWarningScores(user: SessionUser, filters: ScoreFilters,
   if (!forRows) scoresOfRows.set(rows, (forRows = new Map()));
   const key = JSON.stringify(filters);
   let scores = forRows.get(key);
-  if (!scores) forRows.set(key, (scores = deepFreeze(scoresFrom(rows, filters))));
+  // a copy of the filters: the result is frozen and shared, the caller's object is not ours to freeze
+  if (!scores) forRows.set(key, (scores = deepFreeze(scoresFrom(rows, structuredClone(filters)))));
   return scores;
 }
 
