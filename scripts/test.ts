@@ -13,7 +13,15 @@ import { applyMigrations } from "./lib/migrate";
 import { bin, run, type Env } from "./lib/processes";
 import { seedDatabase } from "./lib/seed";
 import { createTestDatabases, type TestDatabases } from "./lib/test-db";
-import { playwrightCounts, sum, summaryLine, vitestCounts, type Counts } from "./lib/test-report";
+import {
+  playwrightCounts,
+  playwrightOutcomes,
+  sum,
+  summaryLine,
+  vitestCounts,
+  vitestFailures,
+  type Counts,
+} from "./lib/test-report";
 
 const log = (msg: string) => console.log(`▸ ${msg}`);
 const E2E_PREFERRED_PORT = 3100;
@@ -33,14 +41,28 @@ runMain(async () => {
     return 1;
   }
 
-  const unit = await runVitest(dbs.vitest, path.join(reports, "vitest.json"));
-  const e2e = await runPlaywright(dbs.e2e, path.join(reports, "playwright.json"));
+  const vitestJson = path.join(reports, "vitest.json");
+  const playwrightJson = path.join(reports, "playwright.json");
+  const unit = await runVitest(dbs.vitest, vitestJson);
+  const e2e = await runPlaywright(dbs.e2e, playwrightJson);
   const total = sum(unit, e2e);
 
-  console.log(`\nvitest: ${summaryLine(unit)}; playwright: ${summaryLine(e2e)} (${seconds(started)} in all)`);
+  // The names at the end, next to the counts: CI shows only the tail of the log (.ci/run repeats these lines).
+  const e2eOutcomes = playwrightOutcomes(playwrightJson);
+  console.log("");
+  nameFailures("vitest", unit, vitestFailures(vitestJson));
+  nameFailures("playwright", e2e, e2eOutcomes.failed);
+  for (const name of e2eOutcomes.flaky) console.log(`FLAKY (passed on retry): playwright ${name}`);
+  console.log(`vitest: ${summaryLine(unit)}; playwright: ${summaryLine(e2e)} (${seconds(started)} in all)`);
   console.log(summaryLine(total));
   return total.failed > 0 ? 1 : 0;
 });
+
+/** One `FAILED:` line per failed test; a failure no test names (a runner that crashed) still gets one. */
+function nameFailures(runner: string, counts: Counts, names: string[]): void {
+  for (const name of names) console.log(`FAILED: ${runner} ${name}`);
+  if (counts.failed > names.length) console.log(`FAILED: ${runner} failed outside any test named in its report (see its output above)`);
+}
 
 /** Fresh databases, migrated; regions in both, demo accounts and data in the e2e one. */
 async function prepareDatabases(): Promise<TestDatabases> {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { playwrightCounts, summaryLine, vitestCounts } from "./test-report";
+import { playwrightCounts, playwrightOutcomes, summaryLine, vitestCounts, vitestFailures } from "./test-report";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "test-report-"));
 function file(name: string, content: unknown): string {
@@ -39,5 +39,61 @@ describe("summaryLine", () => {
   it("is what CI parses", () => {
     expect(summaryLine({ passed: 7, failed: 0, skipped: 0 })).toBe("7 passed, 0 failed");
     expect(summaryLine({ passed: 7, failed: 1, skipped: 2 })).toBe("7 passed, 1 failed, 2 skipped");
+  });
+});
+
+describe("the names of what failed", () => {
+  it("names vitest's failed tests with their first error line, and a file that failed to load", () => {
+    const report = file("vf.json", {
+      numPassedTests: 1,
+      numFailedTests: 1,
+      numPendingTests: 0,
+      numTodoTests: 0,
+      testResults: [
+        {
+          name: "/repo/lib/a.test.ts",
+          status: "failed",
+          assertionResults: [
+            { status: "passed", fullName: "a works" },
+            { status: "failed", fullName: "a breaks", failureMessages: ["\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at x"] },
+          ],
+        },
+        { name: "/repo/lib/b.test.ts", status: "failed", message: "Cannot find module './gone'\nstack", assertionResults: [] },
+        { name: "/repo/lib/c.test.ts", status: "passed", assertionResults: [{ status: "passed", fullName: "c" }] },
+      ],
+    });
+    expect(vitestFailures(report, "/repo")).toEqual([
+      "lib/a.test.ts › a breaks: AssertionError: expected 1 to be 2",
+      "lib/b.test.ts: Cannot find module './gone'",
+    ]);
+    expect(vitestFailures(path.join(dir, "missing.json"))).toEqual([]);
+  });
+
+  it("names Playwright's failed and flaky tests with file, line and describe titles", () => {
+    const spec = (title: string, line: number, status: string, message?: string) => ({
+      title,
+      file: "e2e/a.spec.ts",
+      line,
+      tests: [{ status, results: [{ error: message ? { message } : undefined }] }],
+    });
+    const report = file("pf.json", {
+      stats: { expected: 1, unexpected: 1, flaky: 1, skipped: 0 },
+      suites: [
+        {
+          title: "e2e/a.spec.ts",
+          specs: [spec("top", 3, "expected")],
+          suites: [
+            {
+              title: "on a phone",
+              specs: [spec("taps", 10, "unexpected", "Error: expect(locator).toBeVisible() failed\n\nLocator: x"), spec("scrolls", 20, "flaky")],
+            },
+          ],
+        },
+      ],
+    });
+    expect(playwrightOutcomes(report)).toEqual({
+      failed: ["e2e/a.spec.ts:10 › on a phone › taps: Error: expect(locator).toBeVisible() failed"],
+      flaky: ["e2e/a.spec.ts:20 › on a phone › scrolls"],
+    });
   });
 });
