@@ -11,15 +11,24 @@ function file(name: string, content: unknown): string {
   return p;
 }
 
+/** A Vitest JSON report: its files, and the counts it states (none unless given). */
+function vitestReport(name: string, testResults: object[], counts: { passed?: number; failed?: number; pending?: number } = {}): string {
+  return file(name, {
+    numPassedTests: counts.passed ?? 0,
+    numFailedTests: counts.failed ?? 0,
+    numPendingTests: counts.pending ?? 0,
+    numTodoTests: 0,
+    testResults,
+  });
+}
+
 describe("vitestCounts", () => {
   it("counts a test file that failed to load as one failure", () => {
-    const report = file("v.json", {
-      numPassedTests: 3,
-      numFailedTests: 0,
-      numPendingTests: 1,
-      numTodoTests: 0,
-      testResults: [{ status: "failed", assertionResults: [] }, { status: "passed", assertionResults: [{ status: "passed" }] }],
-    });
+    const report = vitestReport(
+      "v.json",
+      [{ status: "failed", assertionResults: [] }, { status: "passed", assertionResults: [{ status: "passed" }] }],
+      { passed: 3, pending: 1 },
+    );
     expect(vitestCounts(report, 1)).toEqual({ passed: 3, failed: 1, skipped: 1 });
   });
 
@@ -44,12 +53,9 @@ describe("summaryLine", () => {
 
 describe("the names of what failed", () => {
   it("names vitest's failed tests with their first error line, and a file that failed to load", () => {
-    const report = file("vf.json", {
-      numPassedTests: 1,
-      numFailedTests: 1,
-      numPendingTests: 0,
-      numTodoTests: 0,
-      testResults: [
+    const report = vitestReport(
+      "vf.json",
+      [
         {
           name: "/repo/lib/a.test.ts",
           status: "failed",
@@ -61,7 +67,8 @@ describe("the names of what failed", () => {
         { name: "/repo/lib/b.test.ts", status: "failed", message: "Cannot find module './gone'\nstack", assertionResults: [] },
         { name: "/repo/lib/c.test.ts", status: "passed", assertionResults: [{ status: "passed", fullName: "c" }] },
       ],
-    });
+      { passed: 1, failed: 1 },
+    );
     expect(vitestFailures(report, "/repo")).toEqual([
       "lib/a.test.ts › a breaks: AssertionError: expected 1 to be 2",
       "lib/b.test.ts: Cannot find module './gone'",

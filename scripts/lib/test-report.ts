@@ -27,16 +27,18 @@ type VitestJson = {
   }[];
 };
 
+type VitestFile = VitestJson["testResults"][number];
+
+/** A test file that failed with no failed test in it: it did not load, or a hook failed. */
+const failedOutsideTests = (f: VitestFile) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed");
+
 /** Vitest's JSON reporter; a file that fails to load has no failed tests, so it counts as one. */
 export function vitestCounts(file: string, exitCode: number): Counts {
   const report = readJson(file) as VitestJson | undefined;
   const counts = report
     ? {
         passed: report.numPassedTests,
-        failed:
-          report.numFailedTests +
-          report.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"))
-            .length,
+        failed: report.numFailedTests + report.testResults.filter(failedOutsideTests).length,
         skipped: report.numPendingTests + report.numTodoTests,
       }
     : ZERO;
@@ -53,9 +55,10 @@ export function vitestFailures(file: string, root = process.cwd()): string[] {
   if (!report) return [];
   return report.testResults.flatMap((f) => {
     const name = relative(root, f.name);
-    const failed = f.assertionResults.filter((a) => a.status === "failed");
-    if (failed.length > 0) return failed.map((a) => withReason(`${name} › ${a.fullName ?? "?"}`, a.failureMessages?.[0]));
-    return f.status === "failed" ? [withReason(name, f.message || "failed outside any test")] : [];
+    if (failedOutsideTests(f)) return [withReason(name, f.message || "failed outside any test")];
+    return f.assertionResults
+      .filter((a) => a.status === "failed")
+      .map((a) => withReason(`${name} › ${a.fullName ?? "?"}`, a.failureMessages?.[0]));
   });
 }
 
