@@ -46,7 +46,11 @@ function entryTags(entry, ctx) {
   return typeof header === "string" ? header.split(",") : [];
 }
 
-/** Expired by a revalidation made after the entry was cached (and not set for later). */
+/**
+ * Expired by a revalidation made after the entry was cached (and not set for later). An entry
+ * cached in the same millisecond counts as expired: it may have been rendered from the data
+ * before the change, and one render too many costs less than five minutes of a stale page.
+ */
 function expiredByTag(entry, ctx) {
   if (typeof entry.lastModified !== "number") return false;
   const now = Date.now();
