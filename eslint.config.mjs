@@ -8,12 +8,12 @@ const config = [
     // Public pages link with plain <a> on purpose: each page is a full load from the page cache,
     // with no client router and no RSC prefetches, which keeps pages small for weak connections
     // (docs/decisions/0008).
-    files: ["app/(public)/**/*.tsx", "app/global-not-found.tsx"],
+    files: ["app/(public)/**/*.tsx", "app/global-not-found.tsx", "pages/**/*.tsx"],
     rules: { "@next/next/no-html-link-for-pages": "off" },
   },
   {
     // Routes and components reach data through lib/features/*: never the database module itself.
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "pages/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
@@ -31,7 +31,7 @@ const config = [
   },
   {
     // Configuration is read once and validated (lib/env-schema.ts readEnv, lib/server/env.ts env).
-    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "pages/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
     ignores: ["lib/env-schema.ts", "**/*.test.ts"],
     rules: {
       "no-restricted-properties": [

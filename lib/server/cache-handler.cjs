@@ -38,9 +38,17 @@ function expireLocally(tags, durations) {
   return FileSystemCache.prototype.revalidateTag.call(Object.create(FileSystemCache.prototype), tags, durations);
 }
 
+/**
+ * The Pages Router renders only the material pages (docs/decisions/0032), and its entries carry
+ * no tags: they and their cached 404s (a null value) belong to the public site, which publishing
+ * revalidates (PUBLIC_CACHE_TAG in lib/features/site/cache-policy.ts).
+ */
+const PAGES_TAGS = ["public-site"];
+
 /** The tags an entry was cached under: a page's or route's header, or a data entry's own and implicit tags. */
 function entryTags(entry, ctx) {
   const value = entry.value;
+  if (value?.kind === "PAGES" || (value == null && ctx?.kind === "PAGES")) return PAGES_TAGS;
   if (value?.kind === "FETCH") return [...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
   const header = value?.headers?.["x-next-cache-tags"];
   return typeof header === "string" ? header.split(",") : [];

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { PUBLIC_CACHE_TAG } from "@/lib/features/site/cache-policy";
 import { startEmbeddedDb, type EmbeddedDb } from "@/scripts/lib/embedded-db";
 
 /**
@@ -165,6 +166,39 @@ describe("the shared page cache handler", () => {
       const value = { kind: "APP_PAGE", html: "<h1>Lama</h1>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tag }, status: 200 };
       await handler.set(`/same/${tag}`, value, { cacheControl: { revalidate: 300, expire: 31536000 } });
       expect(await handler.get(`/same/${tag}`, { kind: "APP_PAGE" })).toBeNull();
+    });
+  });
+
+  describe("the material pages, rendered by the Pages Router (docs/decisions/0032)", () => {
+    afterEach(() => vi.restoreAllMocks());
+    // Pages Router entries carry no tags of their own: publishing revalidates PUBLIC_CACHE_TAG.
+
+    it("a cached material page is not served after publishing revalidates the public site", async () => {
+      const handler = newHandler();
+      // listening already: an entry cached before the handler listens is never trusted anyway
+      await until(async () => (await listeners()) === 1, "the handler listens");
+      const clock = wallClockAhead(0);
+      const key = `/materi/${randomUUID()}`;
+      const value = { kind: "PAGES", html: "<h1>Ditarik</h1>", pageData: { pageProps: {} }, headers: undefined, status: 200 };
+      await handler.set(key, value, { cacheControl: { revalidate: 300, expire: 31536000 } });
+      expect(await handler.get(key, { kind: "PAGES" }), "the page is cached").not.toBeNull();
+      clock.advance(1);
+      await handler.revalidateTag([PUBLIC_CACHE_TAG]);
+      expect(await handler.get(key, { kind: "PAGES" })).toBeNull();
+    });
+
+    it("a cached 404 of a material page is not served after publishing revalidates the public site", async () => {
+      const handler = newHandler();
+      // listening already: an entry cached before the handler listens is never trusted anyway
+      await until(async () => (await listeners()) === 1, "the handler listens");
+      const clock = wallClockAhead(0);
+      const key = `/materi/${randomUUID()}`;
+      // getStaticProps' notFound with revalidate: Next caches a null value for the path.
+      await handler.set(key, null as unknown as object, { cacheControl: { revalidate: 300, expire: 31536000 } });
+      expect(await handler.get(key, { kind: "PAGES" }), "the 404 is cached").not.toBeNull();
+      clock.advance(1);
+      await handler.revalidateTag([PUBLIC_CACHE_TAG]);
+      expect(await handler.get(key, { kind: "PAGES" })).toBeNull();
     });
   });
 

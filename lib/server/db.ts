@@ -1,15 +1,10 @@
 import "server-only";
 import type pg from "pg";
-import { createPool, createPrismaClient, type Db } from "@/lib/db/create-client";
-import { env } from "@/lib/server/env";
+import type { Db } from "@/lib/db/create-client";
+import { processDb } from "@/lib/db/process-db";
 
-// One pool and one client per process; dev hot reload would otherwise open a pool per edit.
-const globalForDb = globalThis as unknown as { db?: Db; pool?: pg.Pool };
-
-/** The connections of this process; the job queue (lib/server/jobs.ts) shares them. */
-export const pool: pg.Pool = globalForDb.pool ?? createPool(env.DATABASE_URL, undefined, env.DATABASE_PREPARED_STATEMENTS === "1");
-export const db: Db = globalForDb.db ?? createPrismaClient(env.DATABASE_URL, { pool });
-if (env.NODE_ENV !== "production") Object.assign(globalForDb, { db, pool });
+/** The connections of this process (lib/db/process-db.ts); the job queue (lib/server/jobs.ts) shares them. */
+export const { pool, db }: { pool: pg.Pool; db: Db } = processDb();
 
 /**
  * A parameterised statement on the client's own connections, without the ORM: for the few

@@ -3,7 +3,8 @@
  *  1. Lighthouse (mobile, the default form factor) on the home page, the library, a material
  *     page, the demo material with an audio recording, a village profile and its widget:
  *     performance, accessibility, best practices, SEO;
- *  2. first-load JavaScript per public route, gzip, from .next/diagnostics/route-bundle-stats.json;
+ *     and the JavaScript each of those pages sends, gzip, read from its HTML;
+ *  2. first-load JavaScript per public App Router route, gzip, from .next/diagnostics/route-bundle-stats.json;
  *  3. requests per second of a material page against a static hello-world page
  *     (/bench-baseline), measured in the same run with autocannon.
  *
@@ -100,6 +101,23 @@ function firstLoadJs(): { route: string; kb: number }[] {
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
+/**
+ * The JavaScript a page makes the browser fetch and run, gzip: its <script src> files and its
+ * inline scripts (the App Router's RSC payload among them), read from the served HTML. It tells
+ * the reading pages, which send none (docs/decisions/0032), from the rest.
+ */
+async function javascriptSentKb(url: string, path: string): Promise<number> {
+  const html = await (await fetch(`${url}${path}`)).text();
+  const sources = new Set([...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!));
+  const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
+  let bytes = inline ? gzipSync(inline, { level: 9 }).length : 0;
+  for (const src of sources) {
+    const body = Buffer.from(await (await fetch(new URL(src.replaceAll("&amp;", "&"), url))).arrayBuffer());
+    bytes += gzipSync(body, { level: 9 }).length;
+  }
+  return bytes / 1024;
+}
+
 async function requestsPerSecond(url: string, duration = DURATION_S): Promise<{ rps: number; p99: number; non2xx: number }> {
   const result = await autocannon({ url, connections: CONNECTIONS, duration });
   return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
@@ -129,8 +147,11 @@ async function main() {
     const lighthouseRows: (Scores & { page: string; path: string })[] = [];
     for (const [page, path] of Object.entries(pages)) {
       const scores = await lighthouse(`${url}${path}`);
+      const js = await javascriptSentKb(url, path);
       lighthouseRows.push({ page, path, ...scores });
-      console.log(`${page.padEnd(9)} ${path.padEnd(50)} perf ${scores.performance}  a11y ${scores.accessibility}  bp ${scores.bestPractices}  seo ${scores.seo}`);
+      console.log(
+        `${page.padEnd(13)} ${path.padEnd(50)} perf ${scores.performance}  a11y ${scores.accessibility}  bp ${scores.bestPractices}  seo ${scores.seo}  JS sent ${js.toFixed(1)} KB`,
+      );
     }
 
     console.log("\n== First-load JavaScript (gzip, from .next/diagnostics) ==");

@@ -201,3 +201,23 @@ test("every public page links the Atom feed, including those that set their own 
     await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]'), path).toHaveAttribute("href", /\/feed\.xml$/);
   }
 });
+
+test("a material page, with or without a recording, is HTML and CSS only: no script is sent or run", async ({ page }) => {
+  // docs/decisions/0032: the reading pages cost a cheap phone nothing to start.
+  const WITH_AUDIO = "bekerja-ke-luar-negeri-secara-prosedural";
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
+  for (const path of [`/materi/${WITH_AUDIO}`, `/materi/${PUBLISHED_ID}`, `/en/materi/${PUBLISHED_EN}`]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(main(page).getByRole("heading", { level: 1 }), path).toBeVisible();
+    expect(await page.locator("script").count(), `${path} has no <script>`).toBe(0);
+    expect(await page.locator('link[rel="preload"][as="script"], link[rel="modulepreload"]').count(), path).toBe(0);
+  }
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.goto(`/materi/${WITH_AUDIO}`);
+  await expect(main(page).locator("audio[controls] source")).toHaveAttribute("src", /^\/berkas\//);
+  expect(scripts).toEqual([]);
+});

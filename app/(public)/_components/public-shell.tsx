@@ -1,15 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { publicPath } from "@/lib/features/site/paths";
 import type { Locale } from "@/lib/i18n/config";
+import { SiteFrame } from "@/app/(public)/_components/site-frame";
 
-/**
- * Header, menu and footer of every public page. Plain links only: the language switch is a
- * link to the same page in the other language, so nothing here needs JavaScript.
- *
- * Styled by element under `.site` (app/globals.css), without a class per element: every page
- * carries this markup twice, as HTML and in the RSC payload (docs/decisions/0008). Header and
- * footer are left out of print by the print rules there.
- */
+/** Header, menu and footer of every public page of the App Router (site-frame.tsx). */
 export async function PublicShell({
   locale,
   alternate,
@@ -22,50 +15,9 @@ export async function PublicShell({
 }) {
   const t = await getTranslations({ locale, namespace: "public" });
   const tip = await getTranslations({ locale, namespace: "tip.nav" });
-  const other: Locale = locale === "id" ? "en" : "id";
   return (
-    <div className="site">
-      <header>
-        <div>
-          <a href={publicPath(locale, "/")}>{t("home.heroTitle")}</a>
-          <a href={alternate ?? publicPath(other, "/")} hrefLang={other} lang={other}>
-            {t("nav.otherLanguage")}
-          </a>
-        </div>
-        <nav aria-label={t("nav.menu")}>
-          <ul>
-            <li>
-              <a href={publicPath(locale, "/materi")}>{t("nav.materials")}</a>
-            </li>
-            <li>
-              <a href={publicPath(locale, "/panduan")}>{t("nav.guide")}</a>
-            </li>
-            <li>
-              <a href={publicPath(locale, "/perjalanan")}>{t("nav.journey")}</a>
-            </li>
-            <li>
-              <a href={publicPath(locale, "/agensi")}>{t("nav.agencies")}</a>
-            </li>
-            <li>
-              <a href={publicPath(locale, "/desa")}>{t("nav.villages")}</a>
-            </li>
-            <li>
-              <a href={publicPath(locale, "/lapor")}>{tip("report")}</a>
-            </li>
-            <li>
-              <a href="/masuk">{t("nav.staffSignIn")}</a>
-            </li>
-          </ul>
-        </nav>
-      </header>
-      <main id="main">{children}</main>
-      <footer>
-        <p>{t("footer.about")}</p>
-        <p>{t("footer.owner")}</p>
-        <p>
-          <a href="/feed.xml">{t("footer.feed")}</a>
-        </p>
-      </footer>
-    </div>
+    <SiteFrame locale={locale} alternate={alternate} t={t} tip={tip}>
+      {children}
+    </SiteFrame>
   );
 }

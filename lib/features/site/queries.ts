@@ -5,6 +5,8 @@ import type { Language, MaterialCategory } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db";
 import { withoutControlCharacters } from "@/lib/text";
 import { placeNames } from "@/lib/features/villages/selects";
+import { PUBLIC_CACHE_TAG, PUBLIC_REVALIDATE_SECONDS } from "@/lib/features/site/cache-policy";
+import { materialCard } from "@/lib/features/site/material-page-data";
 
 /**
  * What the public site may read: published material, counts and stages. No query here selects
@@ -12,8 +14,8 @@ import { placeNames } from "@/lib/features/villages/selects";
  * Pages that use these are cached (docs/decisions/0008); publishing revalidates them.
  */
 
-export const PUBLIC_CACHE_TAG = "public-site";
-export const PUBLIC_REVALIDATE_SECONDS = 300;
+export { PUBLIC_CACHE_TAG, PUBLIC_REVALIDATE_SECONDS } from "@/lib/features/site/cache-policy";
+export { findPublishedMaterial } from "@/lib/features/site/material-page-data";
 
 export type SiteFigures = { villages: number; sessionsHeld: number; peopleReached: number };
 
@@ -34,17 +36,6 @@ export const getSiteFigures = unstable_cache(readSiteFigures, ["site-figures"], 
   revalidate: PUBLIC_REVALIDATE_SECONDS,
   tags: [PUBLIC_CACHE_TAG],
 });
-
-const materialCard = {
-  slug: true,
-  title: true,
-  summary: true,
-  category: true,
-  language: true,
-  publishedAt: true,
-  coverFileId: true,
-  office: { select: { name: true } },
-} satisfies Prisma.MaterialSelect;
 
 export type MaterialCard = Prisma.MaterialGetPayload<{ select: typeof materialCard }>;
 
@@ -103,29 +94,6 @@ export async function findJourneyMaterials(language: Language) {
     take: 100,
     select: { slug: true, title: true, summary: true, body: true, journeyStage: true, office: { select: { name: true } } },
   });
-}
-
-/** One published material by slug, with its published translations and public files; else null. */
-export async function findPublishedMaterial(slug: string) {
-  const material = await db.material.findFirst({
-    where: { slug, status: "PUBLISHED" },
-    select: {
-      ...materialCard,
-      id: true,
-      body: true,
-      updatedAt: true,
-      translationGroupId: true,
-      coverFile: { select: { id: true, width: true, height: true } },
-      audioFile: { select: { id: true, byteSize: true, durationMs: true, mimeType: true } },
-      attachments: { select: { title: true, file: { select: { id: true, byteSize: true, fileName: true } } } },
-    },
-  });
-  if (!material) return null;
-  const translations = await db.material.findMany({
-    where: { translationGroupId: material.translationGroupId, status: "PUBLISHED", NOT: { id: material.id } },
-    select: { slug: true, language: true, title: true },
-  });
-  return { ...material, translations };
 }
 
 /** For sitemap.xml and the feed (rendered per request, so cached here; dates as ISO strings). */
