@@ -91,8 +91,12 @@ function firstLoadJs(): { route: string; kb: number }[] {
     route: string;
     firstLoadChunkPaths: string[];
   }[];
+  // The Pages Router's material pages send none of their bundle (docs/decisions/0032): their
+  // "JS sent" in the Lighthouse table says so, this list would not.
+  const pagesRoutes = new Set(Object.keys(JSON.parse(readFileSync(".next/server/pages-manifest.json", "utf8")) as Record<string, string>));
   return stats
     // Public pages: app/(public)/[locale]/... and the Indonesian real routes of app/(public)/(id).
+    .filter((s) => !pagesRoutes.has(s.route))
     .filter((s) => /^\/(\[locale\]|materi|desa)(\/|$)/.test(s.route) || s.route === "/bench-baseline")
     .map((s) => ({
       route: s.route,

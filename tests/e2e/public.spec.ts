@@ -25,6 +25,8 @@ const PUBLIC_PAGES = [
   "/materi/cari?q=paspor",
   `/materi/${PUBLISHED_ID}`,
   `/en/materi/${PUBLISHED_EN}`,
+  // A short link to its translation inside a sentence: told apart by more than colour (WCAG 1.4.1).
+  "/materi/perjalanan-saat-berangkat",
   "/panduan",
   "/en/panduan",
   "/perjalanan",

@@ -99,7 +99,7 @@ export function MaterialPage({ locale, material, messages }: MaterialPageProps) 
             </section>
           )}
           {translation && (
-            <p className="mt-8">
+            <p className="translation">
               {t("material.translations")}:{" "}
               <a href={translation.path} hrefLang={translation.locale} lang={translation.locale}>
                 {translation.title}
