@@ -30,11 +30,18 @@ const files = ROOTS.flatMap((root) => sourceFiles(path.join(process.cwd(), root)
   text: readFileSync(file, "utf8"),
 }));
 
-const DECLARATION = /const (\w+) = (?:await )?(?:use|get)Translations\((?:"([\w.]+)"|\{[^}]*namespace: "([\w.]+)"[^}]*\})?\)/g;
+/**
+ * A translator: made by useTranslations, getTranslations or createTranslator (the material pages,
+ * docs/decisions/0032), or handed in as a typed prop (`t: Translate<"public">`, site-frame.tsx).
+ */
+const DECLARATION =
+  /const (\w+) = (?:await )?(?:(?:use|get)Translations|createTranslator)\((?:"([\w.]+)"|\{[^}]*namespace: "([\w.]+)"[^}]*\})?\)|\b(\w+): Translate<"([\w.]+)">/g;
+
+const declared = (m: RegExpMatchArray): [string, string] => [m[1] ?? m[4]!, m[2] ?? m[3] ?? m[5] ?? ""];
 
 /** Translator variables of a file and their namespaces ("" for the whole catalogue). */
 function translatorsOf(text: string): [string, string][] {
-  return [...text.matchAll(DECLARATION)].map((m) => [m[1]!, m[2] ?? m[3] ?? ""]);
+  return [...text.matchAll(DECLARATION)].map(declared);
 }
 
 /** The namespace of translator `name` at `index`: its nearest declaration above (a file may declare `t` in several components). */
@@ -42,7 +49,8 @@ function namespaceAt(text: string, name: string, index: number): string | undefi
   let ns: string | undefined;
   for (const m of text.matchAll(DECLARATION)) {
     if (m.index! > index) break;
-    if (m[1] === name) ns = m[2] ?? m[3] ?? "";
+    const [declaredName, namespace] = declared(m);
+    if (declaredName === name) ns = namespace;
   }
   return ns;
 }
