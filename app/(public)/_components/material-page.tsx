@@ -23,6 +23,7 @@ export function MaterialPage({ locale, material, messages }: MaterialPageProps) 
   const tip = createTranslator({ locale, messages, namespace: "tip.nav" });
   const app = createTranslator({ locale, messages, namespace: "app" });
   const { translation } = material;
+  const url = siteUrl(material.path);
   const feed = siteUrl(FEED_ALTERNATE["application/atom+xml"]);
   return (
     <>
@@ -32,18 +33,18 @@ export function MaterialPage({ locale, material, messages }: MaterialPageProps) 
         <title>{`${material.title} · ${app("shortName")}`}</title>
         <meta name="description" content={material.description} />
         <meta name="application-name" content={app("name")} />
-        <link rel="canonical" href={material.url} />
+        <link rel="canonical" href={url} />
         {/* hreflang pairs only when there is a translation: a page naming only itself says nothing. */}
-        {translation && <link rel="alternate" hrefLang={locale} href={material.url} />}
+        {translation && <link rel="alternate" hrefLang={locale} href={url} />}
         {translation && <link rel="alternate" hrefLang={translation.locale} href={siteUrl(translation.path)} />}
         <link rel="alternate" type="application/atom+xml" href={feed} />
         <meta property="og:title" content={material.title} />
         <meta property="og:description" content={material.description} />
-        <meta property="og:url" content={material.url} />
+        <meta property="og:url" content={url} />
         <meta property="og:locale" content={material.ogLocale} />
         <meta property="og:type" content="article" />
         {material.publishedAt && <meta property="article:published_time" content={material.publishedAt} />}
-        {material.cover && <meta property="og:image" content={material.cover.url} />}
+        {material.cover && <meta property="og:image" content={siteUrl(material.cover.src)} />}
         <meta name="twitter:card" content="summary" />
         <meta name="twitter:title" content={material.title} />
         <meta name="twitter:description" content={material.description} />
@@ -109,7 +110,7 @@ export function MaterialPage({ locale, material, messages }: MaterialPageProps) 
           <section aria-labelledby="share" className="share no-print">
             <h2 id="share">{t("material.share")}</h2>
             <p>
-              <a href={`https://wa.me/?text=${encodeURIComponent(`${material.title} ${material.url}`)}`} className="whatsapp" rel="noopener">
+              <a href={`https://wa.me/?text=${encodeURIComponent(`${material.title} ${url}`)}`} className="whatsapp" rel="noopener">
                 {t("material.shareWhatsApp")}
               </a>
             </p>

@@ -1,9 +1,10 @@
 import type { GetStaticPaths, GetStaticProps } from "next";
 import type { Messages } from "next-intl";
+import type { MaterialCategory } from "@/lib/generated/prisma/enums";
 import { PUBLIC_REVALIDATE_SECONDS } from "@/lib/features/site/cache-policy";
 import { markdownToText, renderMarkdown } from "@/lib/features/materials/markdown";
 import { findPublishedMaterial } from "@/lib/features/site/material-page-data";
-import { filePath, languageOf, localeOf, materialPath, siteUrl } from "@/lib/features/site/paths";
+import { filePath, languageOf, localeOf, materialPath } from "@/lib/features/site/paths";
 import { loadMessages } from "@/lib/i18n/catalogue";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -25,15 +26,14 @@ export type MaterialView = {
   /** The summary, else the start of the text: the page's description for search and sharing. */
   description: string;
   summary: string | null;
-  category: Messages["public"]["categories"] extends infer C ? keyof C & string : never;
+  category: MaterialCategory;
   officeName: string | null;
   publishedAt: string | null;
   /** Sanitised HTML of the body (lib/features/materials/markdown.ts). */
   html: string;
   path: string;
-  url: string;
   ogLocale: "id_ID" | "en_GB";
-  cover: { src: string; url: string; width: number | null; height: number | null } | null;
+  cover: { src: string; width: number | null; height: number | null } | null;
   audio: { src: string; mimeType: string; durationMs: number; byteSize: number } | null;
   attachments: { href: string; title: string; byteSize: number }[];
   translation: { path: string; title: string; locale: Locale } | null;
@@ -61,7 +61,6 @@ export const getMaterialProps: GetStaticProps<MaterialPageProps> = async ({ para
   }
   const all = await loadMessages(locale);
   const messages = { public: all.public, app: all.app, tip: { nav: (all.tip as Messages["tip"]).nav } } as MaterialPageMessages;
-  const path = materialPath(material.language, material.slug);
   const translation = material.translations[0];
   return {
     props: {
@@ -75,11 +74,10 @@ export const getMaterialProps: GetStaticProps<MaterialPageProps> = async ({ para
         officeName: material.office?.name ?? null,
         publishedAt: material.publishedAt?.toISOString() ?? null,
         html: renderMarkdown(material.body),
-        path,
-        url: siteUrl(path),
+        path: materialPath(material.language, material.slug),
         ogLocale: material.language === "EN" ? "en_GB" : "id_ID",
         cover: material.coverFile
-          ? { src: filePath(material.coverFile.id), url: siteUrl(filePath(material.coverFile.id)), width: material.coverFile.width, height: material.coverFile.height }
+          ? { src: filePath(material.coverFile.id), width: material.coverFile.width, height: material.coverFile.height }
           : null,
         audio: material.audioFile
           ? { src: filePath(material.audioFile.id), mimeType: material.audioFile.mimeType, durationMs: material.audioFile.durationMs ?? 0, byteSize: material.audioFile.byteSize }

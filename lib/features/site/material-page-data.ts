@@ -43,5 +43,3 @@ export async function findPublishedMaterial(slug: string) {
   });
   return { ...material, translations };
 }
-
-export type PublishedMaterial = NonNullable<Awaited<ReturnType<typeof findPublishedMaterial>>>;
